@@ -1,0 +1,33 @@
+"""axe-core results in a snapshot, as findings."""
+
+from __future__ import annotations
+
+from ..snapshot import PageSnapshot
+from ..wcag import criteria_from_axe_tags
+from .base import CANT_TELL, FAILED, Finding
+
+ENGINE = "axe"
+
+
+def axe_findings(snapshot: PageSnapshot) -> list[Finding]:
+    """One finding per element per rule that axe-core reported as violation or incomplete."""
+    findings: list[Finding] = []
+    for outcome, rules in ((FAILED, snapshot.axe.violations), (CANT_TELL, snapshot.axe.incomplete)):
+        for rule in rules:
+            criteria = tuple(criteria_from_axe_tags(rule.tags))
+            for node in rule.nodes:
+                findings.append(
+                    Finding(
+                        rule_id=rule.id,
+                        engine=ENGINE,
+                        criteria=criteria,
+                        impact=rule.impact,
+                        outcome=outcome,
+                        page_url=snapshot.final_url or snapshot.requested_url,
+                        selector=node.target,
+                        snippet=node.html,
+                        message=node.summary,
+                        help_url=rule.help_url,
+                    ).with_fingerprint()
+                )
+    return findings

@@ -1,0 +1,149 @@
+"""The command line: thin wrappers that parse arguments and call one function.
+
+Exit status: 0 done, 2 usage or configuration error, 3 could not test (no browser).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .config import ConfigError, Targets, load_targets
+from .gather.axe import AxeSourceError
+from .gather.browser import BrowserNotFound
+
+EXIT_CONFIG = 2
+EXIT_CANNOT_TEST = 3
+DEFAULT_OUT = Path("reports")
+DB_NAME = "a11y-audit.sqlite"
+
+
+def _db_path(out: Path, db: Path | None) -> Path:
+    return db or out / DB_NAME
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="a11y-audit")
+def main() -> None:
+    """Accessibility audits of government websites: WCAG with axe-core in a real browser, reports in Dutch."""
+
+
+@main.command()
+@click.option("--targets", "targets_file", type=click.Path(path_type=Path), default=Path("targets.yaml"), show_default=True,
+              help="The sites to audit and the run settings.")
+@click.option("--out", type=click.Path(path_type=Path), default=DEFAULT_OUT, show_default=True, help="Folder for the reports.")
+@click.option("--db", type=click.Path(path_type=Path), default=None, help="SQLite store [default: OUT/a11y-audit.sqlite].")
+@click.option("--site", "only_sites", multiple=True, help="Audit only the site with this id (repeatable).")
+def run(targets_file: Path, out: Path, db: Path | None, only_sites: tuple[str, ...]) -> None:
+    """Audit the sites in a targets file and write the reports."""
+    try:
+        targets = load_targets(targets_file)
+    except ConfigError as exc:
+        _fail(str(exc), EXIT_CONFIG)
+    if only_sites:
+        unknown = set(only_sites) - {s.id for s in targets.sites}
+        if unknown:
+            _fail(f"{targets_file}: no site with id {', '.join(sorted(unknown))}", EXIT_CONFIG)
+        targets = targets.model_copy(update={"sites": [s for s in targets.sites if s.id in only_sites]})
+    _audit_and_report(targets, out, _db_path(out, db), str(targets_file))
+
+
+@main.command()
+@click.option("--out", type=click.Path(path_type=Path), default=DEFAULT_OUT / "demo", show_default=True, help="Folder for the reports.")
+def demo(out: Path) -> None:
+    """Serve the bundled demo sites on 127.0.0.1, audit them and write reports (no network needed)."""
+    from .demo import demo_targets
+
+    with demo_targets() as targets:
+        _audit_and_report(targets, out, out / DB_NAME, "demo")
+
+
+@main.command()
+@click.argument("run_id", type=int, required=False)
+@click.option("--out", type=click.Path(path_type=Path), default=DEFAULT_OUT, show_default=True)
+@click.option("--db", type=click.Path(path_type=Path), default=None, help="[default: OUT/a11y-audit.sqlite]")
+@click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True)
+def report(run_id: int | None, out: Path, db: Path | None, lang: str) -> None:
+    """Write the reports of a stored run again (the latest when RUN_ID is left out)."""
+    from .report.html import write_reports
+
+    with _open_store(_db_path(out, db)) as store:
+        run_id = run_id or store.latest_run_id()
+        if run_id is None:
+            _fail(f"{store.path} holds no runs yet", EXIT_CONFIG)
+        index = write_reports(store, run_id, out, lang)
+    click.echo(f"Reports: {index.resolve()}")
+
+
+@main.command()
+@click.argument("run_id", type=int)
+@click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True)
+@click.option("--db", type=click.Path(path_type=Path), default=DEFAULT_OUT / DB_NAME, show_default=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None, help="File to write [default: standard output].")
+def export(run_id: int, fmt: str, db: Path, output: Path | None) -> None:
+    """Export a stored run (JSON; schema in docs/json-export.md)."""
+    import json
+
+    from .report.export import export_run, run_to_dict
+
+    with _open_store(db) as store:
+        if output:
+            export_run(store, run_id, output)
+            click.echo(f"Written: {output}", err=True)
+        else:
+            click.echo(json.dumps(run_to_dict(store, run_id), ensure_ascii=False, indent=2))
+
+
+@main.command()
+def doctor() -> None:
+    """Check that a browser and axe-core are available; exit 3 with instructions when not."""
+    from playwright.sync_api import sync_playwright
+
+    from .gather.axe import load_axe
+    from .gather.browser import find_browser
+
+    try:
+        axe = load_axe()
+        with sync_playwright() as p:
+            try:
+                managed = p.chromium.executable_path
+            except Exception:  # noqa: BLE001
+                managed = None
+        browser = find_browser(None, managed)
+    except (BrowserNotFound, AxeSourceError) as exc:
+        _fail(str(exc), EXIT_CANNOT_TEST)
+    click.echo(f"browser: {browser}\naxe-core: {axe.version} ({axe.path})")
+
+
+def _audit_and_report(targets: Targets, out: Path, db: Path, targets_file: str) -> None:
+    from .report.html import write_reports
+    from .run import audit
+    from .ui import ConsoleProgress
+
+    with _open_store(db) as store:
+        progress = ConsoleProgress()
+        try:
+            with progress:
+                run_id = asyncio.run(audit(targets, store, targets_file=targets_file, progress=progress))
+        except (BrowserNotFound, AxeSourceError) as exc:
+            _fail(str(exc), EXIT_CANNOT_TEST)
+        index = write_reports(store, run_id, out, targets.settings.language)
+    click.echo(f"Run {run_id} done. Reports: {index.resolve()}")
+
+
+def _open_store(path: Path):
+    from .store.sqlite import Store, StoreError
+
+    try:
+        return Store(path)
+    except (StoreError, OSError) as exc:
+        _fail(f"{path}: {exc}", EXIT_CONFIG)
+
+
+def _fail(message: str, code: int) -> None:
+    click.echo(f"a11y-audit: {message}", err=True)
+    sys.exit(code)

@@ -1,0 +1,160 @@
+"""One browser visit per page, producing a PageSnapshot."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import time
+from dataclasses import replace
+from importlib.resources import files
+from typing import Any
+
+from playwright.async_api import Browser, BrowserContext, Error as PlaywrightError, Playwright, Route, async_playwright
+
+from .. import reasons
+from ..config import Settings
+from ..discover.urls import document_kind, host_of
+from ..snapshot import AxeResults, Document, PageSnapshot, Timings, failed_page
+from . import axe as axe_engine
+from .browser import launch
+
+EXTRACT_SCRIPT = files(__package__).joinpath("extract.js").read_text(encoding="utf-8")
+EXTRACT_LIMITS = {"maxText": 5000, "maxLinks": 2000, "maxImages": 1000, "maxBlocks": 3000}
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+class Gatherer:
+    """Owns the browser. ``visit`` never raises for page problems: it returns a failed snapshot.
+
+    A crashed or disconnected browser is relaunched before the next visit.
+    """
+
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        self.axe = axe_engine.load_axe(settings.axe_path)
+        self.axe_options = axe_engine.run_options(settings.wcag_version, settings.wcag_level)
+        self._playwright: Playwright | None = None
+        self._browser: Browser | None = None
+        self._lock = asyncio.Lock()
+        self.browser_version = ""
+        self.restarts = 0
+
+    async def __aenter__(self) -> "Gatherer":
+        self._playwright = await async_playwright().start()
+        await self._ensure_browser()
+        return self
+
+    async def __aexit__(self, *exc: Any) -> None:
+        if self._browser is not None:
+            try:
+                await self._browser.close()
+            except PlaywrightError:
+                pass
+        if self._playwright is not None:
+            await self._playwright.stop()
+
+    async def _ensure_browser(self) -> Browser:
+        async with self._lock:
+            if self._browser is None or not self._browser.is_connected():
+                if self._browser is not None:
+                    self.restarts += 1
+                assert self._playwright is not None, "use Gatherer as an async context manager"
+                self._browser = await launch(self._playwright, self.settings.browser_path)
+                self.browser_version = self._browser.version
+            return self._browser
+
+    async def visit(self, url: str) -> PageSnapshot:
+        browser = await self._ensure_browser()
+        started = time.perf_counter()
+        context = await browser.new_context(
+            user_agent=self.settings.user_agent,
+            locale="nl-BE",
+            viewport={"width": 1280, "height": 900},
+            ignore_https_errors=False,
+        )
+        try:
+            return await asyncio.wait_for(self._visit(context, url, started), self.settings.page_timeout)
+        except asyncio.TimeoutError:
+            return failed_page(url, f"{reasons.TIMEOUT}: {self.settings.page_timeout:g}")
+        except PlaywrightError as exc:
+            if not browser.is_connected():
+                return failed_page(url, reasons.BROWSER_CRASH)
+            return failed_page(url, _reason(exc))
+        finally:
+            try:
+                await asyncio.wait_for(context.close(), 10)
+            except (PlaywrightError, asyncio.TimeoutError):
+                pass
+
+    async def _visit(self, context: BrowserContext, url: str, started: float) -> PageSnapshot:
+        if self.settings.allowed_hosts:
+            await context.route("**/*", self._only_allowed_hosts)
+        await context.add_init_script(script=self.axe.script)
+        page = await context.new_page()
+        crashed = asyncio.Event()
+        page.on("crash", lambda _page: crashed.set())
+
+        response = await page.goto(url, wait_until="load")
+        loaded = time.perf_counter()
+        status = response.status if response else None
+        content_type = (await response.header_value("content-type") or "") if response else ""
+        final_url = page.url
+        if status is not None and status >= 400:
+            return failed_page(url, f"{reasons.HTTP_STATUS}: {status}", http_status=status, final_url=final_url)
+        if content_type and not content_type.split(";")[0].strip().lower() in HTML_TYPES:
+            return failed_page(url, f"{reasons.NOT_HTML}: {content_type.split(';')[0]}", http_status=status, final_url=final_url)
+
+        raw_axe = await page.evaluate(axe_engine.RUN_SCRIPT, self.axe_options)
+        axed = time.perf_counter()
+        facts = await page.evaluate(EXTRACT_SCRIPT, EXTRACT_LIMITS)
+        done = time.perf_counter()
+        if crashed.is_set():
+            return failed_page(url, reasons.TAB_CRASH)
+
+        axe_results: AxeResults = axe_engine.convert(raw_axe)
+        snapshot = PageSnapshot.from_dict(facts | {"requested_url": url, "final_url": final_url})
+        return replace(
+            snapshot,
+            http_status=status,
+            content_type=content_type,
+            axe=axe_results,
+            documents=_documents(snapshot),
+            timings=Timings(
+                navigation_ms=round((loaded - started) * 1000),
+                axe_ms=round((axed - loaded) * 1000),
+                extract_ms=round((done - axed) * 1000),
+                total_ms=round((done - started) * 1000),
+            ),
+        )
+
+    async def _only_allowed_hosts(self, route: Route) -> None:
+        host = host_of(route.request.url).split(":")[0]
+        if route.request.url.startswith(("data:", "blob:")) or host in self.settings.allowed_hosts:
+            await route.continue_()
+        else:
+            await route.abort("blockedbyclient")
+
+
+def _documents(snapshot: PageSnapshot) -> tuple[Document, ...]:
+    seen: dict[str, Document] = {}
+    for link in snapshot.links:
+        kind = document_kind(link.href)
+        if kind and link.href not in seen:
+            seen[link.href] = Document(url=link.href, kind=kind, link_text=link.name)
+    return tuple(seen.values())
+
+
+def _reason(exc: PlaywrightError) -> str:
+    message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    if "net::ERR_NAME_NOT_RESOLVED" in message:
+        return reasons.DNS
+    if "net::ERR_CONNECTION_REFUSED" in message:
+        return reasons.REFUSED
+    network = re.search(r"net::(ERR_[A-Z_]+)", message)
+    if network:
+        return f"{reasons.NETWORK}: {network.group(1)}"
+    if "Download is starting" in message:
+        return f"{reasons.NOT_HTML}: download"
+    if "Target crashed" in message or "has been closed" in message:
+        return reasons.TAB_CRASH
+    return f"{reasons.ERROR}: {message[:300]}"

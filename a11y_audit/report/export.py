@@ -1,0 +1,92 @@
+"""The JSON export of a run (schema: docs/json-export.md, schemas/run-export.schema.json)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from .. import __version__
+from ..store.sqlite import Store
+
+EXPORT_SCHEMA_VERSION = 1
+
+
+def json_file_name(run_id: int) -> str:
+    return f"run-{run_id}.json"
+
+
+def run_to_dict(store: Store, run_id: int) -> dict[str, Any]:
+    run = store.run(run_id)
+    sites = []
+    for site in store.sites(run_id):
+        pages = store.pages(run_id, site.site_id)
+        findings = store.findings(run_id, site.site_id)
+        sites.append(
+            {
+                "id": site.site_id,
+                "name": site.name,
+                "url": site.url,
+                "url_verified": site.url_verified,
+                "level": site.level,
+                "province": site.province,
+                "nis_code": site.nis_code,
+                "tags": list(site.tags),
+                "status": site.status,
+                "reason": site.reason,
+                "pages": [
+                    {
+                        "url": p.url,
+                        "final_url": p.final_url,
+                        "http_status": p.http_status,
+                        "state": p.state,
+                        "reason": p.reason,
+                        "title": p.title,
+                        "lang": p.lang,
+                        "depth": p.depth,
+                    }
+                    for p in pages
+                ],
+                "findings": [
+                    {
+                        "rule_id": f.rule_id,
+                        "engine": f.engine,
+                        "criteria": list(f.criteria),
+                        "impact": f.impact,
+                        "outcome": f.outcome,
+                        "page_url": f.page_url,
+                        "selector": f.selector,
+                        "snippet": f.snippet,
+                        "message": f.message,
+                        "help_url": f.help_url,
+                        "fingerprint": f.fingerprint,
+                    }
+                    for f in findings
+                ],
+            }
+        )
+    return {
+        "schema_version": EXPORT_SCHEMA_VERSION,
+        "tool": {"name": "a11y-audit", "version": __version__},
+        "run": {
+            "id": run.id,
+            "started_at": run.started_at,
+            "finished_at": run.finished_at,
+            "status": run.status,
+            "targets_file": run.targets_file,
+            "settings": run.settings,
+            "axe_version": run.axe_version,
+            "browser_version": run.browser_version,
+            "tool_version": run.tool_version,
+            "versions": run.versions,
+        },
+        "sites": sites,
+    }
+
+
+def export_run(store: Store, run_id: int, path: Path) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    tmp.write_text(json.dumps(run_to_dict(store, run_id), ensure_ascii=False, indent=2), encoding="utf-8")
+    tmp.replace(path)
+    return path

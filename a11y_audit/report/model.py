@@ -1,0 +1,170 @@
+"""What a report shows, computed from the store (no HTML here)."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Sequence
+
+from ..checks import CANT_TELL, FAILED, IMPACTS, Finding, get_check
+from ..paths import load_rules_yaml
+from ..snapshot import Document
+from ..store.sqlite import PageRow, RunInfo, SiteRow, Store
+from ..wcag import Criterion, load_catalogue
+
+_IMPACT_RANK = {impact: rank for rank, impact in enumerate(IMPACTS)}
+
+
+def impact_rank(impact: str | None) -> int:
+    return _IMPACT_RANK.get(impact or "", len(IMPACTS))
+
+
+@dataclass(frozen=True)
+class RuleTexts:
+    title: str
+    who: str
+    fix: str
+
+
+def rule_texts(finding: Finding, lang: str) -> RuleTexts:
+    """The plain-language texts of a rule: our own checks' registry, or rules/axe-nl.yaml for axe-core."""
+    check = get_check(finding.rule_id)
+    if check is not None:
+        texts = check.texts.get(lang) or check.texts["nl"]
+        return RuleTexts(texts.title, texts.who, texts.fix)
+    if lang == "nl":
+        entry = (load_rules_yaml("axe-nl.yaml") or {}).get(finding.rule_id)
+        if entry:
+            return RuleTexts(entry["title"], entry.get("who", ""), entry.get("fix", ""))
+    return RuleTexts(finding.rule_id, "", "")
+
+
+@dataclass
+class RuleGroup:
+    """One rule's findings on one site, under one outcome."""
+
+    rule_id: str
+    engine: str
+    impact: str | None
+    outcome: str
+    texts: RuleTexts
+    help_url: str
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def pages(self) -> list[str]:
+        return sorted({f.page_url for f in self.findings})
+
+    @property
+    def elements(self) -> int:
+        return len(self.findings)
+
+    @property
+    def example(self) -> Finding:
+        return self.findings[0]
+
+    @property
+    def sort_key(self) -> tuple:
+        return (impact_rank(self.impact), -len(self.pages), -self.elements, self.rule_id)
+
+
+@dataclass
+class CriterionGroup:
+    number: str  # "" for findings without a WCAG criterion
+    criterion: Criterion | None
+    rules: list[RuleGroup]
+
+    @property
+    def worst_impact(self) -> str | None:
+        return min((r.impact for r in self.rules), key=impact_rank, default=None)
+
+    @property
+    def pages(self) -> int:
+        return len({p for r in self.rules for p in r.pages})
+
+    @property
+    def elements(self) -> int:
+        return sum(r.elements for r in self.rules)
+
+    @property
+    def sort_key(self) -> tuple:
+        return (impact_rank(self.worst_impact), -self.pages, -self.elements, self.criterion.sort_key if self.criterion else (9,))
+
+
+@dataclass
+class SiteReport:
+    run: RunInfo
+    site: SiteRow
+    pages: list[PageRow]
+    failed: list[CriterionGroup]  # criteria with at least one failure, worst first
+    review: list[CriterionGroup]  # criteria with only "cannot tell" findings
+    applicable: int  # criteria that apply at the run's WCAG version and level
+    impact_counts: dict[str, int]  # failing elements per impact
+    documents: list[tuple[Document, str]]  # document and the page linking it
+
+    @property
+    def audited_pages(self) -> list[PageRow]:
+        return [p for p in self.pages if p.state == "audited"]
+
+    @property
+    def untested_pages(self) -> list[PageRow]:
+        return [p for p in self.pages if p.state != "audited"]
+
+    @property
+    def failed_criteria(self) -> int:
+        return sum(1 for g in self.failed if g.number)
+
+    @property
+    def failed_elements(self) -> int:
+        return sum(self.impact_counts.values())
+
+    def page_problems(self, url: str) -> int:
+        return sum(1 for g in self.failed for r in g.rules for f in r.findings if f.page_url == url)
+
+
+def group_findings(findings: Sequence[Finding], lang: str) -> tuple[list[CriterionGroup], list[CriterionGroup]]:
+    """Group by criterion and rule; criteria with a failure go first list, 'cannot tell' only the second."""
+    catalogue = load_catalogue()
+    rules: dict[tuple[str, str, str], RuleGroup] = {}
+    for f in findings:
+        for number in f.criteria or ("",):
+            key = (number, f.rule_id, f.outcome)
+            if key not in rules:
+                rules[key] = RuleGroup(f.rule_id, f.engine, f.impact, f.outcome, rule_texts(f, lang), f.help_url)
+            rules[key].findings.append(f)
+    by_number: dict[str, list[RuleGroup]] = defaultdict(list)
+    for (number, _rule, _outcome), group in rules.items():
+        by_number[number].append(group)
+    failed, review = [], []
+    for number, groups in by_number.items():
+        failing = sorted((g for g in groups if g.outcome == FAILED), key=lambda g: g.sort_key)
+        unsure = sorted((g for g in groups if g.outcome == CANT_TELL), key=lambda g: g.sort_key)
+        criterion = catalogue.get(number) if number else None
+        if failing:
+            failed.append(CriterionGroup(number, criterion, failing))
+        if unsure:
+            review.append(CriterionGroup(number, criterion, unsure))
+    return sorted(failed, key=lambda g: g.sort_key), sorted(review, key=lambda g: g.sort_key)
+
+
+def site_report(store: Store, run_id: int, site: SiteRow, lang: str = "nl") -> SiteReport:
+    run = store.run(run_id)
+    findings = store.findings(run_id, site.site_id)
+    failed, review = group_findings(findings, lang)
+    impacts = Counter(f.impact for f in findings if f.outcome == FAILED)
+    documents: dict[str, tuple[Document, str]] = {}
+    for snapshot in store.snapshots(run_id, site.site_id):
+        for document in snapshot.documents:
+            documents.setdefault(document.url, (document, snapshot.final_url or snapshot.requested_url))
+    version = run.settings.get("wcag_version", "2.2")
+    level = run.settings.get("wcag_level", "AA")
+    return SiteReport(
+        run=run,
+        site=site,
+        pages=store.pages(run_id, site.site_id),
+        failed=failed,
+        review=review,
+        applicable=len(load_catalogue().applicable(version, level)),
+        impact_counts={impact: impacts.get(impact, 0) for impact in IMPACTS},
+        documents=sorted(documents.values(), key=lambda d: d[0].url),
+    )

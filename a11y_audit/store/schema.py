@@ -1,0 +1,77 @@
+"""The store's schema, as numbered migrations.
+
+Each migration runs once, in order, inside a transaction; the database's
+``PRAGMA user_version`` records how far it got.  Never edit a released
+migration: add a new one.
+"""
+
+MIGRATIONS: list[str] = [
+    # 1: runs, sites, pages (with their snapshot) and findings
+    """
+    CREATE TABLE runs (
+        id               INTEGER PRIMARY KEY,
+        started_at       TEXT NOT NULL,
+        finished_at      TEXT,
+        status           TEXT NOT NULL,          -- running, finished, interrupted
+        targets_file     TEXT,
+        settings_json    TEXT NOT NULL,          -- the run settings as used
+        tool_version     TEXT NOT NULL,
+        axe_version      TEXT,
+        axe_path         TEXT,
+        browser_version  TEXT,
+        versions_json    TEXT NOT NULL DEFAULT '{}'  -- python, playwright, platform
+    );
+    CREATE TABLE sites (
+        run_id        INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+        site_id       TEXT NOT NULL,
+        name          TEXT NOT NULL,
+        url           TEXT NOT NULL,
+        level         TEXT,
+        province      TEXT,
+        nis_code      TEXT,
+        tags_json     TEXT NOT NULL DEFAULT '[]',
+        url_verified  INTEGER NOT NULL DEFAULT 1,
+        status        TEXT NOT NULL DEFAULT 'pending',  -- pending, audited, failed
+        reason        TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (run_id, site_id)
+    );
+    CREATE TABLE pages (
+        id            INTEGER PRIMARY KEY,
+        run_id        INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+        site_id       TEXT NOT NULL,
+        url           TEXT NOT NULL,
+        final_url     TEXT NOT NULL DEFAULT '',
+        depth         INTEGER NOT NULL DEFAULT 0,
+        state         TEXT NOT NULL,            -- audited, failed
+        reason        TEXT NOT NULL DEFAULT '',
+        http_status   INTEGER,
+        title         TEXT NOT NULL DEFAULT '',
+        lang          TEXT NOT NULL DEFAULT '',
+        audited_at    TEXT NOT NULL,
+        snapshot      BLOB,                     -- zlib-compressed JSON of the PageSnapshot
+        UNIQUE (run_id, site_id, url)
+    );
+    CREATE TABLE findings (
+        id           INTEGER PRIMARY KEY,
+        run_id       INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+        site_id      TEXT NOT NULL,
+        page_id      INTEGER REFERENCES pages(id) ON DELETE CASCADE,  -- NULL for site-level findings
+        rule_id      TEXT NOT NULL,
+        engine       TEXT NOT NULL,
+        criteria     TEXT NOT NULL DEFAULT '',  -- comma-separated WCAG numbers
+        impact       TEXT,
+        outcome      TEXT NOT NULL,             -- failed, cantTell
+        page_url     TEXT NOT NULL,
+        selector     TEXT NOT NULL DEFAULT '',
+        snippet      TEXT NOT NULL DEFAULT '',
+        message      TEXT NOT NULL DEFAULT '',
+        help_url     TEXT NOT NULL DEFAULT '',
+        fingerprint  TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX findings_run_site ON findings (run_id, site_id);
+    CREATE INDEX findings_fingerprint ON findings (fingerprint);
+    CREATE INDEX pages_run_site ON pages (run_id, site_id);
+    """,
+]
+
+SCHEMA_VERSION = len(MIGRATIONS)

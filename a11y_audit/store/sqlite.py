@@ -1,0 +1,255 @@
+"""The SQLite store: runs, sites, pages with their snapshots, findings."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import zlib
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Iterator, Sequence
+
+from ..checks import Finding
+from ..config import Site
+from ..snapshot import PageSnapshot
+from .schema import MIGRATIONS, SCHEMA_VERSION
+
+
+class StoreError(RuntimeError):
+    pass
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True)
+class RunInfo:
+    id: int
+    started_at: str
+    finished_at: str | None
+    status: str
+    targets_file: str | None
+    settings: dict[str, Any]
+    tool_version: str
+    axe_version: str | None
+    browser_version: str | None
+    versions: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class SiteRow:
+    site_id: str
+    name: str
+    url: str
+    level: str | None
+    province: str | None
+    nis_code: str | None
+    tags: tuple[str, ...]
+    url_verified: bool
+    status: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class PageRow:
+    id: int
+    site_id: str
+    url: str
+    final_url: str
+    depth: int
+    state: str
+    reason: str
+    http_status: int | None
+    title: str
+    lang: str
+
+
+class Store:
+    def __init__(self, path: Path | str):
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.db = sqlite3.connect(self.path, isolation_level=None)  # explicit transactions only
+        self.db.row_factory = sqlite3.Row
+        self.db.execute("PRAGMA foreign_keys = ON")
+        self.db.execute("PRAGMA journal_mode = WAL")
+        self.db.execute("PRAGMA busy_timeout = 10000")
+        self.migrate()
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+    # -- schema -------------------------------------------------------------
+
+    def migrate(self) -> None:
+        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path} was written by a newer a11y-audit (schema {version}, this version knows {SCHEMA_VERSION})"
+            )
+        for number in range(version, SCHEMA_VERSION):
+            with self.transaction():
+                for statement in _statements(MIGRATIONS[number]):
+                    self.db.execute(statement)
+                self.db.execute(f"PRAGMA user_version = {number + 1}")
+
+    def transaction(self) -> "_Transaction":
+        return _Transaction(self.db)
+
+    # -- writing ------------------------------------------------------------
+
+    def start_run(self, settings: dict[str, Any], targets_file: str | None, tool_version: str, versions: dict[str, Any]) -> int:
+        with self.transaction():
+            cursor = self.db.execute(
+                "INSERT INTO runs (started_at, status, targets_file, settings_json, tool_version, versions_json)"
+                " VALUES (?, 'running', ?, ?, ?, ?)",
+                (now(), targets_file, json.dumps(settings, sort_keys=True), tool_version, json.dumps(versions, sort_keys=True)),
+            )
+            return int(cursor.lastrowid)
+
+    def set_engine(self, run_id: int, axe_version: str, axe_path: str, browser_version: str) -> None:
+        with self.transaction():
+            self.db.execute(
+                "UPDATE runs SET axe_version = ?, axe_path = ?, browser_version = ? WHERE id = ?",
+                (axe_version, axe_path, browser_version, run_id),
+            )
+
+    def finish_run(self, run_id: int, status: str = "finished") -> None:
+        with self.transaction():
+            self.db.execute("UPDATE runs SET finished_at = ?, status = ? WHERE id = ?", (now(), status, run_id))
+
+    def add_sites(self, run_id: int, sites: Sequence[Site]) -> None:
+        with self.transaction():
+            self.db.executemany(
+                "INSERT INTO sites (run_id, site_id, name, url, level, province, nis_code, tags_json, url_verified)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (run_id, s.id, s.name, s.url, s.level, s.province, s.nis_code, json.dumps(s.tags), int(s.url_verified))
+                    for s in sites
+                ],
+            )
+
+    def set_site_status(self, run_id: int, site_id: str, status: str, reason: str = "") -> None:
+        with self.transaction():
+            self.db.execute(
+                "UPDATE sites SET status = ?, reason = ? WHERE run_id = ? AND site_id = ?", (status, reason, run_id, site_id)
+            )
+
+    def save_page(self, run_id: int, site_id: str, depth: int, snapshot: PageSnapshot, findings: Sequence[Finding]) -> int:
+        """Store a page with its findings in one transaction."""
+        blob = zlib.compress(json.dumps(snapshot.to_dict(), ensure_ascii=False).encode("utf-8"), 6)
+        with self.transaction():
+            cursor = self.db.execute(
+                "INSERT INTO pages (run_id, site_id, url, final_url, depth, state, reason, http_status, title, lang,"
+                " audited_at, snapshot) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    run_id, site_id, snapshot.requested_url, snapshot.final_url, depth, snapshot.state, snapshot.reason,
+                    snapshot.http_status, snapshot.title, snapshot.lang, now(), blob,
+                ),
+            )
+            page_id = int(cursor.lastrowid)
+            self._insert_findings(run_id, site_id, page_id, findings)
+        return page_id
+
+    def save_site_findings(self, run_id: int, site_id: str, findings: Sequence[Finding]) -> None:
+        with self.transaction():
+            self.db.execute("DELETE FROM findings WHERE run_id = ? AND site_id = ? AND page_id IS NULL", (run_id, site_id))
+            self._insert_findings(run_id, site_id, None, findings)
+
+    def _insert_findings(self, run_id: int, site_id: str, page_id: int | None, findings: Sequence[Finding]) -> None:
+        self.db.executemany(
+            "INSERT INTO findings (run_id, site_id, page_id, rule_id, engine, criteria, impact, outcome, page_url,"
+            " selector, snippet, message, help_url, fingerprint) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    run_id, site_id, page_id, f.rule_id, f.engine, ",".join(f.criteria), f.impact, f.outcome, f.page_url,
+                    f.selector, f.snippet, f.message, f.help_url, f.fingerprint,
+                )
+                for f in findings
+            ],
+        )
+
+    # -- reading ------------------------------------------------------------
+
+    def run(self, run_id: int) -> RunInfo:
+        row = self.db.execute("SELECT * FROM runs WHERE id = ?", (run_id,)).fetchone()
+        if row is None:
+            raise StoreError(f"there is no run {run_id} in {self.path}")
+        return RunInfo(
+            id=row["id"], started_at=row["started_at"], finished_at=row["finished_at"], status=row["status"],
+            targets_file=row["targets_file"], settings=json.loads(row["settings_json"]), tool_version=row["tool_version"],
+            axe_version=row["axe_version"], browser_version=row["browser_version"], versions=json.loads(row["versions_json"]),
+        )
+
+    def latest_run_id(self) -> int | None:
+        row = self.db.execute("SELECT max(id) FROM runs").fetchone()
+        return row[0]
+
+    def runs(self) -> list[RunInfo]:
+        return [self.run(r[0]) for r in self.db.execute("SELECT id FROM runs ORDER BY id")]
+
+    def sites(self, run_id: int) -> list[SiteRow]:
+        rows = self.db.execute("SELECT * FROM sites WHERE run_id = ? ORDER BY name", (run_id,))
+        return [
+            SiteRow(
+                site_id=r["site_id"], name=r["name"], url=r["url"], level=r["level"], province=r["province"],
+                nis_code=r["nis_code"], tags=tuple(json.loads(r["tags_json"])), url_verified=bool(r["url_verified"]),
+                status=r["status"], reason=r["reason"],
+            )
+            for r in rows
+        ]
+
+    def pages(self, run_id: int, site_id: str) -> list[PageRow]:
+        rows = self.db.execute(
+            "SELECT id, site_id, url, final_url, depth, state, reason, http_status, title, lang FROM pages"
+            " WHERE run_id = ? AND site_id = ? ORDER BY depth, id",
+            (run_id, site_id),
+        )
+        return [PageRow(**dict(r)) for r in rows]
+
+    def snapshots(self, run_id: int, site_id: str) -> Iterator[PageSnapshot]:
+        rows = self.db.execute(
+            "SELECT snapshot FROM pages WHERE run_id = ? AND site_id = ? ORDER BY depth, id", (run_id, site_id)
+        )
+        for (blob,) in rows:
+            yield PageSnapshot.from_dict(json.loads(zlib.decompress(blob)))
+
+    def findings(self, run_id: int, site_id: str | None = None) -> list[Finding]:
+        query = "SELECT * FROM findings WHERE run_id = ?"
+        params: list[Any] = [run_id]
+        if site_id is not None:
+            query += " AND site_id = ?"
+            params.append(site_id)
+        rows = self.db.execute(query + " ORDER BY id", params)
+        return [
+            Finding(
+                rule_id=r["rule_id"], engine=r["engine"], criteria=tuple(c for c in r["criteria"].split(",") if c),
+                impact=r["impact"], outcome=r["outcome"], page_url=r["page_url"], selector=r["selector"],
+                snippet=r["snippet"], message=r["message"], help_url=r["help_url"], fingerprint=r["fingerprint"],
+            )
+            for r in rows
+        ]
+
+
+class _Transaction:
+    def __init__(self, db: sqlite3.Connection):
+        self.db = db
+
+    def __enter__(self) -> None:
+        self.db.execute("BEGIN IMMEDIATE")
+
+    def __exit__(self, exc_type: Any, *rest: Any) -> None:
+        self.db.execute("ROLLBACK" if exc_type else "COMMIT")
+
+
+def _statements(script: str) -> list[str]:
+    """Split a migration script into statements (no semicolons inside our DDL)."""
+    lines = [line.split("--", 1)[0] for line in script.splitlines()]
+    return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
