@@ -62,7 +62,7 @@ class Site(BaseModel):
 
     id: str = Field(description="short unique id: lowercase letters, digits and dashes")
     name: str
-    url: str
+    url: str | None = Field(None, description="start page; a site without one is reported as not tested")
     level: Literal["vlaams", "lokaal", "federaal", "andere"] | None = None
     province: str | None = None
     nis_code: str | None = None
@@ -82,8 +82,8 @@ class Site(BaseModel):
 
     @field_validator("url")
     @classmethod
-    def _url(cls, value: str) -> str:
-        if not re.match(r"^https?://[^/\s]+", value):
+    def _url(cls, value: str | None) -> str | None:
+        if value is not None and not re.match(r"^https?://[^/\s]+", value):
             raise ValueError("an http:// or https:// address")
         return value
 

@@ -9,6 +9,7 @@ any one host whatever the global concurrency.
 from __future__ import annotations
 
 import asyncio
+import re
 import platform
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -22,6 +23,9 @@ from .gather.page import Gatherer
 from . import reasons
 from .snapshot import PageSnapshot, failed_page
 from .store.sqlite import Store
+
+
+DIRECTORY_INDEX = re.compile(r"/(index|default)\.(html?|php|aspx?)$", re.IGNORECASE)
 
 
 class Progress(Protocol):
@@ -54,11 +58,12 @@ class _SiteCrawl:
     def offer(self, url: str) -> bool:
         """Accept a URL for visiting when it is new, in scope and within the page budget."""
         url = normalise(url)
-        if url in self.seen or self.queued >= self.max_pages:
+        key = DIRECTORY_INDEX.sub("/", url)  # /nieuws/index.html is the page /nieuws/
+        if key in self.seen or self.queued >= self.max_pages:
             return False
         if not is_page_candidate(url) or not in_scope(url, self.hosts, self.site.include, self.site.exclude):
             return False
-        self.seen.add(url)
+        self.seen.add(key)
         self.queued += 1
         return True
 
@@ -98,6 +103,9 @@ async def _crawl(targets: Targets, store: Store, run_id: int, gatherer: Gatherer
     host_slots: dict[str, asyncio.Semaphore] = defaultdict(lambda: asyncio.Semaphore(settings.per_host_concurrency))
     crawls: list[_SiteCrawl] = []
     for site in targets.sites:
+        if not site.url:
+            store.set_site_status(run_id, site.id, "failed", reasons.NO_URL)
+            continue
         crawl = _SiteCrawl(site, targets.site_max_pages(site), {host_of(normalise(site.url))})
         crawl.offer(site.url)
         crawls.append(crawl)

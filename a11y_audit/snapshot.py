@@ -159,11 +159,11 @@ def _build(cls: type, data: dict[str, Any]) -> Any:
         value = data[f.name]
         inner = _NESTED.get((cls, f.name))
         if inner is not None and value is not None:
-            if isinstance(value, list):
+            if isinstance(value, (list, tuple)):
                 value = tuple(_build(inner, v) for v in value)
             else:
                 value = _build(inner, value)
-        elif isinstance(value, list):
+        elif isinstance(value, (list, tuple)):
             value = tuple(value)
         kwargs[f.name] = value
     return cls(**kwargs)

@@ -63,15 +63,23 @@ class Gatherer:
                 self.browser_version = self._browser.version
             return self._browser
 
+    async def _new_context(self) -> tuple[Browser, BrowserContext]:
+        for attempt in range(2):
+            browser = await self._ensure_browser()
+            try:
+                context = await browser.new_context(
+                    user_agent=self.settings.user_agent, locale="nl-BE", viewport={"width": 1280, "height": 900}
+                )
+                return browser, context
+            except PlaywrightError:
+                if attempt or browser.is_connected():
+                    raise
+                # the browser died since the last page: _ensure_browser relaunches it
+        raise AssertionError("unreachable")
+
     async def visit(self, url: str) -> PageSnapshot:
-        browser = await self._ensure_browser()
         started = time.perf_counter()
-        context = await browser.new_context(
-            user_agent=self.settings.user_agent,
-            locale="nl-BE",
-            viewport={"width": 1280, "height": 900},
-            ignore_https_errors=False,
-        )
+        browser, context = await self._new_context()
         try:
             return await asyncio.wait_for(self._visit(context, url, started), self.settings.page_timeout)
         except asyncio.TimeoutError:
@@ -139,7 +147,7 @@ def _documents(snapshot: PageSnapshot) -> tuple[Document, ...]:
     seen: dict[str, Document] = {}
     for link in snapshot.links:
         kind = document_kind(link.href)
-        if kind and link.href not in seen:
+        if kind and link.href.startswith(("http://", "https://")) and link.href not in seen:
             seen[link.href] = Document(url=link.href, kind=kind, link_text=link.name)
     return tuple(seen.values())
 

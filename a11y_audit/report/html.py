@@ -25,6 +25,7 @@ def _environment(lang: str) -> Environment:
         lstrip_blocks=True,
     )
     t = translator(lang)
+    env.filters["href"] = _href
     env.globals.update(
         t=t,
         lang=lang,
@@ -45,6 +46,11 @@ def _date(iso: str) -> str:
         return datetime.fromisoformat(iso).astimezone().strftime("%d-%m-%Y %H:%M")
     except ValueError:
         return iso
+
+
+def _href(url: str) -> str:
+    """Only http(s) addresses become links; anything else found on a page (javascript:, data:) does not."""
+    return url if urlsplit(url).scheme in ("http", "https") else "#"
 
 
 def _short(url: str) -> str:

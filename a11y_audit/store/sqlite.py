@@ -131,7 +131,7 @@ class Store:
                 "INSERT INTO sites (run_id, site_id, name, url, level, province, nis_code, tags_json, url_verified)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
-                    (run_id, s.id, s.name, s.url, s.level, s.province, s.nis_code, json.dumps(s.tags), int(s.url_verified))
+                    (run_id, s.id, s.name, s.url or "", s.level, s.province, s.nis_code, json.dumps(s.tags), int(s.url_verified))
                     for s in sites
                 ],
             )

@@ -1,0 +1,41 @@
+"""Shared fixtures: local sites on 127.0.0.1 only, real Chromium, temporary stores."""
+
+from __future__ import annotations
+
+import functools
+import threading
+import time
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+class FixtureHandler(SimpleHTTPRequestHandler):
+    """Static files, plus /slow, which never answers in time."""
+
+    def do_GET(self) -> None:  # noqa: N802 - name of the base class method
+        if self.path.startswith("/slow"):
+            time.sleep(8)
+            self.send_error(504)
+            return
+        super().do_GET()
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+@pytest.fixture(scope="session")
+def fixture_site() -> Iterator[str]:
+    """The fixture site with known barriers, served on 127.0.0.1; yields its base URL."""
+    handler = functools.partial(FixtureHandler, directory=str(FIXTURES / "site"))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()

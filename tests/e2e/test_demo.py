@@ -1,0 +1,91 @@
+"""The demo end to end, through the real command line: audit, reports, and the reports' own audit."""
+
+import asyncio
+import json
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from ruamel.yaml import YAML
+
+from a11y_audit.config import Settings
+from a11y_audit.demo import SITES_DIR
+from a11y_audit.demo.server import serve_folder
+from a11y_audit.gather.page import Gatherer
+
+pytestmark = pytest.mark.browser
+
+EXPECTED = YAML(typ="safe").load((SITES_DIR / "expected.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def demo_out(tmp_path_factory):
+    out = tmp_path_factory.mktemp("demo")
+    result = subprocess.run(
+        [sys.executable, "-m", "a11y_audit", "demo", "--out", str(out)], capture_output=True, text=True, timeout=600
+    )
+    assert result.returncode == 0, result.stderr
+    assert f"Reports: {out / 'index.html'}" in result.stdout
+    return out
+
+
+def _export(out: Path) -> dict:
+    (json_file,) = out.glob("run-*.json")
+    return json.loads(json_file.read_text(encoding="utf-8"))
+
+
+def _path(url: str) -> str:
+    path = urlsplit(url).path
+    return "/" if path.endswith("/index.html") else path
+
+
+def test_demo_findings_are_exactly_the_known_barriers(demo_out):
+    export = _export(demo_out)
+    for site in export["sites"]:
+        expected = EXPECTED["sites"][site["id"]]["pages"]
+        audited = {_path(p["url"]) for p in site["pages"] if p["state"] == "audited"}
+        assert audited == set(expected), site["id"]
+        failing = {path: set() for path in audited}
+        for finding in site["findings"]:
+            if finding["engine"] == "axe" and finding["outcome"] == "failed":
+                failing[_path(finding["page_url"])].add(finding["rule_id"])
+        assert failing == {path: set(rules) for path, rules in expected.items()}, site["id"]
+
+
+def test_the_less_accessible_site_fails_clearly_more_criteria(demo_out):
+    export = _export(demo_out)
+    failed = {
+        s["id"]: {c for f in s["findings"] if f["outcome"] == "failed" for c in f["criteria"]} for s in export["sites"]
+    }
+    assert failed["beekveld"] == set()
+    assert len(failed["dorpsveen"]) >= 8  # 9 with axe-core 4.12.1
+    assert export["run"]["axe_version"] >= "4.12"
+
+
+def test_demo_reports_are_written_in_dutch(demo_out):
+    index = (demo_out / "index.html").read_text(encoding="utf-8")
+    assert "Gemeente Beekveld" in index and "Gemeente Dorpsveen" in index
+    site = (demo_out / "sites" / "dorpsveen.html").read_text(encoding="utf-8")
+    assert "Toegankelijkheidsrapport: Gemeente Dorpsveen" in site
+    assert "Afbeeldingen zonder tekstalternatief" in site
+
+
+def test_every_report_page_passes_axe_with_zero_violations(demo_out):
+    pages = ["index.html", "sites/beekveld.html", "sites/dorpsveen.html"]
+
+    async def audit_reports(base: str) -> dict[str, list[str]]:
+        async with Gatherer(Settings(allowed_hosts=["127.0.0.1"])) as gatherer:
+            tags = gatherer.axe_options["runOnly"]["values"]
+            gatherer.axe_options = {**gatherer.axe_options, "runOnly": {"type": "tag", "values": [*tags, "best-practice"]}}
+            results = {}
+            for page in pages:
+                snapshot = await gatherer.visit(base + page)
+                assert snapshot.audited, snapshot.reason
+                results[page] = [f"{r.id}: {[n.target for n in r.nodes]}" for r in snapshot.axe.violations]
+            return results
+
+    with serve_folder(demo_out) as base:
+        violations = asyncio.run(audit_reports(base))
+    assert violations == {page: [] for page in pages}

@@ -1,0 +1,31 @@
+"""Small hand-made snapshots for tests that need no browser."""
+
+from __future__ import annotations
+
+from a11y_audit.snapshot import AxeNode, AxeResults, AxeRule, Document, Link, PageSnapshot
+
+
+def axe_rule(rule_id: str, impact: str, tags: tuple[str, ...], *targets: str, html: str = "<img src=x>") -> AxeRule:
+    nodes = tuple(AxeNode(target=t, html=html, summary="Fix any of the following: ...") for t in targets)
+    return AxeRule(id=rule_id, impact=impact, tags=tags, help=f"{rule_id} help", help_url=f"https://dequeuniversity.com/rules/axe/4.12/{rule_id}", nodes=nodes, node_count=len(nodes))
+
+
+def page(url: str, *, violations=(), incomplete=(), links=(), documents=(), title="Een pagina", lang="nl") -> PageSnapshot:
+    return PageSnapshot(
+        requested_url=url,
+        final_url=url,
+        http_status=200,
+        title=title,
+        lang=lang,
+        links=tuple(links),
+        documents=tuple(documents),
+        axe=AxeResults(version="4.12.1", violations=tuple(violations), incomplete=tuple(incomplete)),
+    )
+
+
+def link(href: str, name: str, selector: str = "a") -> Link:
+    return Link(href=href, name=name, text=name, selector=selector, region="main", lang="nl")
+
+
+def document(url: str, text: str) -> Document:
+    return Document(url=url, kind="pdf", link_text=text)
