@@ -89,3 +89,19 @@ def test_every_report_page_passes_axe_with_zero_violations(demo_out):
     with serve_folder(demo_out) as base:
         violations = asyncio.run(audit_reports(base))
     assert violations == {page: [] for page in pages}
+
+
+def test_site_report_prints_with_its_details_open(demo_out):
+    from playwright.sync_api import sync_playwright
+
+    from a11y_audit.gather.browser import LAUNCH_ARGS, find_browser
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=find_browser(), args=LAUNCH_ARGS)
+        page = browser.new_page()
+        page.goto((demo_out / "sites" / "dorpsveen.html").as_uri())
+        example = page.locator("details pre").first
+        assert not example.is_visible()  # closed on screen
+        page.emulate_media(media="print")
+        assert example.is_visible()  # open on paper
+        browser.close()
