@@ -15,6 +15,7 @@ from . import __version__
 from .config import ConfigError, Targets, load_targets
 from .gather.axe import AxeSourceError
 from .gather.browser import BrowserNotFound
+from .store.sqlite import Store, StoreError
 
 EXIT_CONFIG = 2
 EXIT_CANNOT_TEST = 3
@@ -38,7 +39,8 @@ def main() -> None:
 @click.option("--out", type=click.Path(path_type=Path), default=DEFAULT_OUT, show_default=True, help="Folder for the reports.")
 @click.option("--db", type=click.Path(path_type=Path), default=None, help="SQLite store [default: OUT/a11y-audit.sqlite].")
 @click.option("--site", "only_sites", multiple=True, help="Audit only the site with this id (repeatable).")
-def run(targets_file: Path, out: Path, db: Path | None, only_sites: tuple[str, ...]) -> None:
+@click.option("--pdf", is_flag=True, help="Also write every site report as PDF.")
+def run(targets_file: Path, out: Path, db: Path | None, only_sites: tuple[str, ...], pdf: bool) -> None:
     """Audit the sites in a targets file and write the reports."""
     try:
         targets = load_targets(targets_file)
@@ -49,17 +51,18 @@ def run(targets_file: Path, out: Path, db: Path | None, only_sites: tuple[str, .
         if unknown:
             _fail(f"{targets_file}: no site with id {', '.join(sorted(unknown))}", EXIT_CONFIG)
         targets = targets.model_copy(update={"sites": [s for s in targets.sites if s.id in only_sites]})
-    _audit_and_report(targets, out, _db_path(out, db), str(targets_file))
+    _audit_and_report(targets, out, _db_path(out, db), str(targets_file), pdf)
 
 
 @main.command()
 @click.option("--out", type=click.Path(path_type=Path), default=DEFAULT_OUT / "demo", show_default=True, help="Folder for the reports.")
-def demo(out: Path) -> None:
+@click.option("--pdf", is_flag=True, help="Also write every site report as PDF.")
+def demo(out: Path, pdf: bool) -> None:
     """Serve the bundled demo sites on 127.0.0.1, audit them and write reports (no network needed)."""
     from .demo import demo_targets
 
     with demo_targets() as targets:
-        _audit_and_report(targets, out, out / DB_NAME, "demo")
+        _audit_and_report(targets, out, out / DB_NAME, "demo", pdf)
 
 
 @main.command()
@@ -67,16 +70,40 @@ def demo(out: Path) -> None:
 @click.option("--out", type=click.Path(path_type=Path), default=DEFAULT_OUT, show_default=True)
 @click.option("--db", type=click.Path(path_type=Path), default=None, help="[default: OUT/a11y-audit.sqlite]")
 @click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True)
-def report(run_id: int | None, out: Path, db: Path | None, lang: str) -> None:
-    """Write the reports of a stored run again (the latest when RUN_ID is left out)."""
+@click.option("--pdf", is_flag=True, help="Also write every site report as PDF.")
+def report(run_id: int | None, out: Path, db: Path | None, lang: str, pdf: bool) -> None:
+    """Write the reports of a stored run again (the latest when RUN_ID is left out).
+
+    Scores and outcomes are computed again from the stored snapshots, so changed
+    weights or texts in rules/ apply without visiting the sites again.
+    """
     from .report.html import write_reports
 
-    with _open_store(_db_path(out, db)) as store:
+    with _open_store(_db_path(out, db), must_exist=True) as store:
         run_id = run_id or store.latest_run_id()
         if run_id is None:
             _fail(f"{store.path} holds no runs yet", EXIT_CONFIG)
         index = write_reports(store, run_id, out, lang)
+    if pdf:
+        _write_pdfs(out, None)
     click.echo(f"Reports: {index.resolve()}")
+
+
+@main.command()
+@click.argument("run_a", type=int)
+@click.argument("run_b", type=int)
+@click.option("--db", type=click.Path(path_type=Path), default=DEFAULT_OUT / DB_NAME, show_default=True)
+@click.option("--details/--no-details", default=True, show_default=True, help="List the new and fixed findings.")
+def compare(run_a: int, run_b: int, db: Path, details: bool) -> None:
+    """Compare two stored runs: scores, and new / fixed / persisting findings per site."""
+    from .compare import compare_runs, format_comparison
+
+    with _open_store(db, must_exist=True) as store:
+        try:
+            rows = compare_runs(store, run_a, run_b)
+        except StoreError as exc:
+            _fail(str(exc), EXIT_CONFIG)
+    click.echo(format_comparison(rows, run_a, run_b, details))
 
 
 @main.command()
@@ -90,7 +117,7 @@ def export(run_id: int, fmt: str, db: Path, output: Path | None) -> None:
 
     from .report.export import export_run, run_to_dict
 
-    with _open_store(db) as store:
+    with _open_store(db, must_exist=True) as store:
         if output:
             export_run(store, run_id, output)
             click.echo(f"Written: {output}", err=True)
@@ -119,7 +146,7 @@ def doctor() -> None:
     click.echo(f"browser: {browser}\naxe-core: {axe.version} ({axe.path})")
 
 
-def _audit_and_report(targets: Targets, out: Path, db: Path, targets_file: str) -> None:
+def _audit_and_report(targets: Targets, out: Path, db: Path, targets_file: str, pdf: bool = False) -> None:
     from .report.html import write_reports
     from .run import audit
     from .ui import ConsoleProgress
@@ -132,12 +159,24 @@ def _audit_and_report(targets: Targets, out: Path, db: Path, targets_file: str) 
         except (BrowserNotFound, AxeSourceError) as exc:
             _fail(str(exc), EXIT_CANNOT_TEST)
         index = write_reports(store, run_id, out, targets.settings.language)
+    if pdf:
+        _write_pdfs(out, targets.settings.browser_path)
     click.echo(f"Run {run_id} done. Reports: {index.resolve()}")
 
 
-def _open_store(path: Path):
-    from .store.sqlite import Store, StoreError
+def _write_pdfs(out: Path, browser_path: str | None) -> None:
+    from .report.pdf import print_site_reports
 
+    try:
+        written = print_site_reports(out, browser_path)
+    except BrowserNotFound as exc:
+        _fail(str(exc), EXIT_CANNOT_TEST)
+    click.echo(f"PDF: {len(written)} site reports in {(out / 'sites').resolve()}")
+
+
+def _open_store(path: Path, must_exist: bool = False) -> Store:
+    if must_exist and not path.is_file():
+        _fail(f"{path}: no such store (run an audit first, or give --db/--out)", EXIT_CONFIG)
     try:
         return Store(path)
     except (StoreError, OSError) as exc:

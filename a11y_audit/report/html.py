@@ -11,7 +11,9 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from ..store.sqlite import Store
 from .export import export_run, json_file_name
 from .i18n import reason_text, translator
-from .model import SiteReport, site_report
+from ..wcag.scoring import OUTCOMES
+from .comparison import compare
+from .model import SiteReport, rule_texts, site_report
 
 IMPACT_COLOURS = {"critical": "#a4000f", "serious": "#9a3c00", "moderate": "#6b5300", "minor": "#2f4b6e"}
 
@@ -25,6 +27,10 @@ def _environment(lang: str) -> Environment:
         lstrip_blocks=True,
     )
     t = translator(lang)
+
+    def num(value: float | None) -> str:
+        return "–" if value is None else _decimal(f"{value:.1f}", lang)
+
     env.filters["href"] = _href
     env.globals.update(
         t=t,
@@ -36,6 +42,14 @@ def _environment(lang: str) -> Environment:
         impact=lambda impact: t(f"impact_{impact or 'none'}"),
         level_name=lambda level: t(f"level_{level}") if level else "",
         impact_bars=lambda counts: [(t(f"impact_{k}"), v, IMPACT_COLOURS[k]) for k, v in counts.items()],
+        impact_values=lambda counts: ", ".join(f"{t(f'impact_{k}').lower()} {v}" for k, v in counts.items()),
+        score_bars=lambda reports: [(r.site.name, r.score.score, "#004f9f", num(r.score.score)) for r in reports],
+        histogram_bars=lambda bins: [(band, n, "#004f9f") for band, n in reversed(bins)],
+        trend_points=lambda trend: [(str(p.run_id), p.score) for p in trend],
+        rule_title=lambda finding: rule_texts(finding, lang).title,
+        num=num,
+        signed=lambda value: "" if value is None else _decimal(f"{value:+.1f}", lang),
+        outcomes=OUTCOMES,
     )
     return env
 
@@ -46,6 +60,11 @@ def _date(iso: str) -> str:
         return datetime.fromisoformat(iso).astimezone().strftime("%d-%m-%Y %H:%M")
     except ValueError:
         return iso
+
+
+def _decimal(text: str, lang: str) -> str:
+    """Dutch writes a decimal comma."""
+    return text.replace(".", ",") if lang == "nl" else text
 
 
 def _href(url: str) -> str:
@@ -73,8 +92,8 @@ def write_reports(store: Store, run_id: int, out_dir: Path, lang: str = "nl") ->
         _write(out_dir / "sites" / f"{report.site.site_id}.html", html)
     json_name = json_file_name(run_id)
     export_run(store, run_id, out_dir / json_name)
-    site_bars = [(r.site.name[:22], r.failed_criteria, "#004f9f") for r in reports if r.site.status == "audited"]
-    index = env.get_template("index.html").render(run=run, reports=reports, site_bars=site_bars, json_name=json_name)
+    comparison = compare(reports, lang)
+    index = env.get_template("index.html").render(run=run, c=comparison, json_name=json_name)
     _write(out_dir / "index.html", index)
     return out_dir / "index.html"
 

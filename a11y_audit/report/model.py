@@ -10,7 +10,9 @@ from ..checks import CANT_TELL, FAILED, IMPACTS, Finding, get_check
 from ..paths import load_rules_yaml
 from ..snapshot import Document
 from ..store.sqlite import PageRow, RunInfo, SiteRow, Store
+from ..trends import Changes, diff_findings
 from ..wcag import Criterion, load_catalogue
+from ..wcag.scoring import RuleStats, SiteScore, score_site
 
 _IMPACT_RANK = {impact: rank for rank, impact in enumerate(IMPACTS)}
 
@@ -91,6 +93,23 @@ class CriterionGroup:
         return (impact_rank(self.worst_impact), -self.pages, -self.elements, self.criterion.sort_key if self.criterion else (9,))
 
 
+@dataclass(frozen=True)
+class TopFix:
+    stats: RuleStats
+    texts: RuleTexts
+    criteria: tuple[str, ...]
+    help_url: str
+
+
+@dataclass(frozen=True)
+class TrendPoint:
+    run_id: int
+    date: str
+    score: float | None
+    score_a: float | None
+    score_aa: float | None
+
+
 @dataclass
 class SiteReport:
     run: RunInfo
@@ -101,6 +120,11 @@ class SiteReport:
     applicable: int  # criteria that apply at the run's WCAG version and level
     impact_counts: dict[str, int]  # failing elements per impact
     documents: list[tuple[Document, str]]  # document and the page linking it
+    score: SiteScore
+    top_fixes: list[TopFix]
+    trend: list[TrendPoint]  # this site's score in every run up to this one
+    previous_run: int | None
+    changes: Changes | None  # since the previous run
 
     @property
     def audited_pages(self) -> list[PageRow]:
@@ -117,6 +141,12 @@ class SiteReport:
     @property
     def failed_elements(self) -> int:
         return sum(self.impact_counts.values())
+
+    @property
+    def score_change(self) -> float | None:
+        if len(self.trend) < 2 or self.trend[-1].score is None or self.trend[-2].score is None:
+            return None
+        return round(self.trend[-1].score - self.trend[-2].score, 1)
 
     def page_problems(self, url: str) -> int:
         return sum(1 for g in self.failed for r in g.rules for f in r.findings if f.page_url == url)
@@ -147,17 +177,24 @@ def group_findings(findings: Sequence[Finding], lang: str) -> tuple[list[Criteri
     return sorted(failed, key=lambda g: g.sort_key), sorted(review, key=lambda g: g.sort_key)
 
 
+TOP_FIXES = 5
+
+
 def site_report(store: Store, run_id: int, site: SiteRow, lang: str = "nl") -> SiteReport:
     run = store.run(run_id)
     findings = store.findings(run_id, site.site_id)
     failed, review = group_findings(findings, lang)
     impacts = Counter(f.impact for f in findings if f.outcome == FAILED)
+    snapshots = list(store.snapshots(run_id, site.site_id))
     documents: dict[str, tuple[Document, str]] = {}
-    for snapshot in store.snapshots(run_id, site.site_id):
+    for snapshot in snapshots:
         for document in snapshot.documents:
             documents.setdefault(document.url, (document, snapshot.final_url or snapshot.requested_url))
     version = run.settings.get("wcag_version", "2.2")
     level = run.settings.get("wcag_level", "AA")
+    score = score_site(snapshots, findings, version, level)
+    previous = store.previous_run(site.site_id, run_id)
+    changes = diff_findings(store.findings(previous, site.site_id), findings) if previous else None
     return SiteReport(
         run=run,
         site=site,
@@ -167,4 +204,35 @@ def site_report(store: Store, run_id: int, site: SiteRow, lang: str = "nl") -> S
         applicable=len(load_catalogue().applicable(version, level)),
         impact_counts={impact: impacts.get(impact, 0) for impact in IMPACTS},
         documents=sorted(documents.values(), key=lambda d: d[0].url),
+        score=score,
+        top_fixes=_top_fixes(score, findings, lang),
+        trend=_trend(store, site, run_id, score, lang),
+        previous_run=previous,
+        changes=changes,
     )
+
+
+def _top_fixes(score: SiteScore, findings: Sequence[Finding], lang: str) -> list[TopFix]:
+    example = {f.rule_id: f for f in findings if f.outcome == FAILED}
+    fixes = []
+    for stats in score.rules[:TOP_FIXES]:
+        finding = example.get(stats.rule_id)
+        if finding is not None:
+            fixes.append(TopFix(stats, rule_texts(finding, lang), finding.criteria, finding.help_url))
+    return fixes
+
+
+def _trend(store: Store, site: SiteRow, run_id: int, current: SiteScore, lang: str) -> list[TrendPoint]:
+    points = []
+    for run in store.site_history(site.site_id, run_id):
+        if run.id == run_id:
+            score = current
+        else:
+            score = score_site(
+                list(store.snapshots(run.id, site.site_id)),
+                store.findings(run.id, site.site_id),
+                run.settings.get("wcag_version", "2.2"),
+                run.settings.get("wcag_level", "AA"),
+            )
+        points.append(TrendPoint(run.id, run.started_at, score.score, score.score_a, score.score_aa))
+    return points

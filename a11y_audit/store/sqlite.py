@@ -195,6 +195,21 @@ class Store:
     def runs(self) -> list[RunInfo]:
         return [self.run(r[0]) for r in self.db.execute("SELECT id FROM runs ORDER BY id")]
 
+    def previous_run(self, site_id: str, run_id: int) -> int | None:
+        """The latest earlier run in which this site was audited."""
+        row = self.db.execute(
+            "SELECT max(run_id) FROM sites WHERE site_id = ? AND run_id < ? AND status = 'audited'", (site_id, run_id)
+        ).fetchone()
+        return row[0]
+
+    def site_history(self, site_id: str, up_to_run: int) -> list[RunInfo]:
+        """The runs up to ``up_to_run`` in which this site was audited, oldest first."""
+        rows = self.db.execute(
+            "SELECT run_id FROM sites WHERE site_id = ? AND run_id <= ? AND status = 'audited' ORDER BY run_id",
+            (site_id, up_to_run),
+        )
+        return [self.run(r[0]) for r in rows.fetchall()]
+
     def sites(self, run_id: int) -> list[SiteRow]:
         rows = self.db.execute("SELECT * FROM sites WHERE run_id = ? ORDER BY name", (run_id,))
         return [

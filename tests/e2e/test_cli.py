@@ -53,7 +53,7 @@ def test_unknown_site_and_missing_run_are_usage_errors(tmp_path):
     result = cli("run", "--targets", str(targets), "--site", "b", "--out", str(tmp_path / "o"))
     assert result.returncode == 2 and "no site with id b" in result.stderr
     empty = cli("report", "--out", str(tmp_path / "empty"))
-    assert empty.returncode == 2 and "holds no runs" in empty.stderr
+    assert empty.returncode == 2 and "no such store" in empty.stderr
 
 
 def test_no_browser_exits_3_with_instructions(tmp_path):
