@@ -1,0 +1,122 @@
+"""Officialese and nominal style."""
+
+from __future__ import annotations
+
+import pytest
+
+from a11y_audit.plainlang import find_problems
+from a11y_audit.plainlang.findings import NOMINAL_STYLE, OFFICIALESE
+from a11y_audit.plainlang.wording import (
+    find_nominal,
+    find_officialese,
+    officialese_entries,
+    verb_for,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "use"),
+    [
+        ("Teneinde uw aanvraag te behandelen, hebben we uw kaart nodig.", "teneinde", "om"),
+        ("U betaalt middels overschrijving.", "middels", "met / via"),
+        ("U dient het formulier te ondertekenen.", "dienen te", "moeten"),
+        ("U dient het formulier voor 1 mei terug te sturen.", "dienen te", "moeten"),
+        ("Gelieve ons te verwittigen.", "gelieve", "wilt u / graag"),
+        ("Desgevallend nemen wij contact op.", "desgevallend", "als dat nodig is"),
+        ("Het bovenvermelde bedrag is te betalen.", "bovenvermeld", "dit / deze"),
+        ("Indien u vragen hebt, bel ons.", "indien", "als"),
+        ("Wij zijn thans gesloten.", "thans", "nu"),
+        ("Wij trachten u snel te helpen.", "trachten", "proberen"),
+        ("Meer informatie omtrent de premie vindt u online.", "omtrent", "over"),
+        ("Betaal onverwijld.", "onverwijld", "meteen"),
+        ("Dit is ten behoeve van de inwoners.", "ten behoeve van", "voor"),
+        ("Vragen met betrekking tot de premie.", "met betrekking tot", "over"),
+        ("In het kader van de renovatie sluit het zwembad.", "in het kader van", "bij / voor"),
+        ("Wij sturen de brief, alsook de factuur.", "alsook", "en / ook"),
+        ("Informatie inzake de belasting.", "inzake", "over"),
+        ("Derhalve is de aanvraag geweigerd.", "derhalve", "daarom"),
+        ("Aangaande uw vraag het volgende.", "aangaande", "over"),
+    ],
+)
+def test_officialese_matches(text: str, term: str, use: str) -> None:
+    found = find_officialese(text)
+    assert [(m.term, m.advice) for m in found] == [(term, use)]
+    assert text[found[0].start:found[0].end] == found[0].text
+
+
+def test_officialese_is_case_insensitive_and_multiword() -> None:
+    found = find_officialese("TEN BEHOEVE VAN de stad en Met  Betrekking\nTot het plan.")
+    assert [m.term for m in found] == ["ten behoeve van", "met betrekking tot"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De indiener van de aanvraag.",  # "indien" inside a word
+        "Wij zijn met drie.",  # "met" alone is fine
+        "Het kader is rood.",
+        "Bij deze aanvraag hoort een foto.",
+        "Een thansje bestaat niet.",
+    ],
+)
+def test_officialese_matches_whole_words_only(text: str) -> None:
+    assert find_officialese(text) == []
+
+
+def test_officialese_list_is_large_and_complete() -> None:
+    entries = officialese_entries()
+    assert len(entries) >= 60
+    assert all(entry.use for entry in entries)
+    assert {"VL", "NL", "both"} >= {entry.region for entry in entries}
+
+
+def test_officialese_finding() -> None:
+    (finding,) = find_problems([("p", "Gelieve het formulier terug te sturen.")])
+    assert finding.rule_id == OFFICIALESE
+    assert finding.text == "Gelieve" and (finding.start, finding.end) == (0, 7)
+    assert "wilt u / graag" in finding.suggestion
+
+
+@pytest.mark.parametrize(
+    ("text", "noun"),
+    [
+        ("Wij gaan over tot betaling van de premie.", "betaling"),
+        ("De stad zorgt voor de afhandeling van uw dossier.", "afhandeling"),
+        ("Het doen van een aanvraag kan online.", "aanvraag"),
+        ("De betaling vindt plaats via overschrijving.", "betaling"),
+        ("Wij willen samen tot een oplossing komen.", "oplossing"),
+        ("Wij geven uitvoering aan het plan.", "uitvoering"),
+        ("Wij nemen uw vraag in behandeling nemen.", "behandeling"),
+        ("Het contract ligt ter ondertekening klaar.", "ondertekening"),
+    ],
+)
+def test_nominal_style(text: str, noun: str) -> None:
+    assert [m.noun for m in find_nominal(text)] == [noun]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De verordening geeft aan dat het mag.",
+        "Wij zorgen voor u.",
+        "De woning heeft verwarming.",
+        "Wij betalen de premie.",
+    ],
+)
+def test_not_nominal_style(text: str) -> None:
+    assert find_nominal(text) == []
+
+
+def test_nominal_finding_suggests_the_verb() -> None:
+    found = [f for f in find_problems([("p", "Wij gaan over tot betaling.")])
+             if f.rule_id == NOMINAL_STYLE]
+    assert len(found) == 1 and "betalen" in found[0].suggestion
+
+
+@pytest.mark.parametrize(
+    ("noun", "verb"),
+    [("betaling", "betalen"), ("registratie", "registreren"), ("planning", "plannen"),
+     ("behandelingen", "behandelen"), ("organisatie", "organiseren")],
+)
+def test_verb_for(noun: str, verb: str) -> None:
+    assert verb_for(noun) == verb
