@@ -32,6 +32,20 @@ class ConfigError(Exception):
         super().__init__("\n".join([text, *(str(p) for p in self.more)]))
 
 
+class AlertSettings(BaseModel):
+    """When and where to send an alert after a run (SMTP secrets come from the environment)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    score_drop: float = Field(5.0, ge=0, description="alert when a site's score drops by this many points")
+    new_impact: Literal["critical", "serious", "moderate", "minor"] = Field(
+        "serious", description="alert on new failed findings of this impact or worse"
+    )
+    email_to: list[str] = Field(default_factory=list, description="addresses; server in A11Y_AUDIT_SMTP_HOST etc.")
+    webhook_url: str | None = Field(None, description="JSON POST receiver; or A11Y_AUDIT_WEBHOOK_URL")
+    report_url: str | None = Field(None, description="where the reports are published, for links in alerts")
+
+
 class Settings(BaseModel):
     """Run settings; each has a default so the section can be left out."""
 
@@ -41,6 +55,8 @@ class Settings(BaseModel):
     per_host_concurrency: int = Field(2, ge=1, le=16, description="pages open at the same time on one host")
     page_timeout: float = Field(30.0, gt=0, le=600, description="seconds for one page, load and checks")
     max_pages: int = Field(10, ge=1, le=10000, description="pages per site unless the site says otherwise")
+    follow_links: bool = Field(True, description="find more pages through the links of audited pages")
+    site_checks: bool = Field(True, description="site-wide checks: statement, consistent navigation, linked documents")
     wcag_version: Literal["2.0", "2.1", "2.2"] = "2.2"
     wcag_level: Literal["A", "AA"] = "AA"
     user_agent: str = "a11y-audit (+https://github.com/a11y-audit/a11y-audit)"
@@ -50,6 +66,12 @@ class Settings(BaseModel):
         default_factory=list, description="when set, the browser loads nothing from other hosts (fixtures, tests)"
     )
     language: Literal["nl", "en"] = Field("nl", description="language of the reports")
+    alerts: AlertSettings | None = Field(None, description="regression alerts after each run")
+    keep_runs: int | None = Field(None, ge=1, description="retention: keep this many runs per site (a11y-audit prune)")
+    keep_days: int | None = Field(None, ge=1, description="retention: keep runs of the last N days (a11y-audit prune)")
+    max_documents: int = Field(50, ge=0, le=1000, description="linked documents (PDF, ...) fetched per site; 0: none")
+    document_max_bytes: int = Field(20_000_000, ge=1, description="larger documents are not downloaded")
+    document_timeout: float = Field(30.0, gt=0, le=600, description="seconds for one document, download and analysis")
 
     @field_validator("wcag_version", mode="before")
     @classmethod
@@ -70,6 +92,7 @@ class Site(BaseModel):
     max_pages: int | None = Field(None, ge=1, le=10000)
     include: list[str] = Field(default_factory=list, description="regular expressions; only matching URLs")
     exclude: list[str] = Field(default_factory=list, description="regular expressions; matching URLs are skipped")
+    pages: list[str] = Field(default_factory=list, description="more pages to audit besides the start page")
     url_verified: bool = True
     note: str | None = None
 
@@ -85,6 +108,14 @@ class Site(BaseModel):
     def _url(cls, value: str | None) -> str | None:
         if value is not None and not re.match(r"^https?://[^/\s]+", value):
             raise ValueError("an http:// or https:// address")
+        return value
+
+    @field_validator("pages")
+    @classmethod
+    def _pages(cls, value: list[str]) -> list[str]:
+        for page in value:
+            if not re.match(r"^https?://[^/\s]+", page):
+                raise ValueError(f"http:// or https:// addresses ({page!r} is not)")
         return value
 
     @field_validator("nis_code", mode="before")
@@ -163,12 +194,12 @@ def parse_targets(text: str, path: Path | str = "<targets>") -> Targets:
             ctx_error = (error.get("ctx") or {}).get("error")
             if isinstance(ctx_error, _DuplicateId):
                 loc = ("sites", ctx_error.index, "id")
-            problems.append(ConfigError(path, _line_of(data, loc), _dotted(loc), _expected(error)))
+            problems.append(ConfigError(path, _line_of(data, loc), dotted_key(loc), expected_text(error)))
         first = problems[0]
         raise ConfigError(first.path, first.line, first.key, first.message, more=problems[1:]) from None
 
 
-def _expected(error: dict[str, Any]) -> str:
+def expected_text(error: dict[str, Any]) -> str:
     kind = error["type"]
     if kind == "missing":
         return "this key is required"
@@ -183,7 +214,7 @@ def _expected(error: dict[str, Any]) -> str:
     return "expected " + message if not message.startswith("site id") else message
 
 
-def _dotted(loc: tuple[Any, ...]) -> str:
+def dotted_key(loc: tuple[Any, ...]) -> str:
     out = ""
     for part in loc:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))

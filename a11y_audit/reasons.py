@@ -15,7 +15,8 @@ NETWORK = "network"  # detail: the browser's network error
 CHECK_ERROR = "check-error"  # a bug in a check; detail: the exception
 ERROR = "error"  # detail: the browser's message
 NOTHING_TESTED = "nothing-tested"
-NO_URL = "no-url"  # the targets file gives no address for the site
+NO_URL = "no-url"
+OUT_OF_SCOPE = "out-of-scope"  # the start page is not a page to audit (a document, excluded by a pattern)  # the targets file gives no address for the site
 
 
 def split(reason: str) -> tuple[str, str]:

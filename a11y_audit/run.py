@@ -13,16 +13,20 @@ import re
 import platform
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Callable, Protocol
 
 from . import __version__
-from .checks import check_page, check_site
-from .config import Site, Targets
+from .checks import check_page, check_site, document_findings
+from .checks.statement_analysis import is_statement_link
+from .config import Settings, Site, Targets
 from .discover.urls import host_of, in_scope, is_page_candidate, normalise
+from .gather.documents import fetch_documents
 from .gather.page import Gatherer
 from . import reasons
 from .snapshot import PageSnapshot, failed_page
 from .store.sqlite import Store
+from .trends import record_scores
 
 
 DIRECTORY_INDEX = re.compile(r"/(index|default)\.(html?|php|aspx?)$", re.IGNORECASE)
@@ -91,6 +95,7 @@ async def audit(
         async with gatherer_factory(settings) as gatherer:
             store.set_engine(run_id, gatherer.axe.version, gatherer.axe.path, gatherer.browser_version)
             await _crawl(targets, store, run_id, gatherer, progress)
+        record_scores(store, run_id)
         status = "finished"
     finally:
         store.finish_run(run_id, status)
@@ -106,11 +111,14 @@ async def _crawl(targets: Targets, store: Store, run_id: int, gatherer: Gatherer
         if not site.url:
             store.set_site_status(run_id, site.id, "failed", reasons.NO_URL)
             continue
-        crawl = _SiteCrawl(site, targets.site_max_pages(site), {host_of(normalise(site.url))})
-        crawl.offer(site.url)
+        crawl = _SiteCrawl(site, targets.site_max_pages(site), {host_of(normalise(u)) for u in [site.url, *site.pages]})
         crawls.append(crawl)
         progress.site_started(site, crawl.max_pages)
-        queue.put_nowait((crawl, normalise(site.url), 0))
+        for url in [site.url, *site.pages]:
+            if crawl.offer(url):
+                queue.put_nowait((crawl, normalise(url), 0))
+        if not crawl.queued:
+            store.set_site_status(run_id, site.id, "failed", f"{reasons.OUT_OF_SCOPE}: {site.url}")
 
     async def worker() -> None:
         while True:
@@ -118,7 +126,8 @@ async def _crawl(targets: Targets, store: Store, run_id: int, gatherer: Gatherer
             try:
                 async with host_slots[host_of(url)]:
                     snapshot = await gatherer.visit(url)
-                _follow(crawl, snapshot, depth, queue)
+                if settings.follow_links:
+                    _follow(crawl, snapshot, depth, queue)
                 try:
                     findings = check_page(snapshot)
                 except Exception as exc:  # noqa: BLE001 - a bug in one check must not lose the run
@@ -129,7 +138,7 @@ async def _crawl(targets: Targets, store: Store, run_id: int, gatherer: Gatherer
                 crawl.audited += snapshot.audited
                 progress.page_done(crawl.site, snapshot, crawl.queued)
                 if crawl.finished == crawl.queued:
-                    _finish_site(store, run_id, crawl)
+                    await _finish_site(store, run_id, crawl, settings)
                     progress.site_done(crawl.site)
             finally:
                 queue.task_done()
@@ -149,14 +158,23 @@ def _follow(crawl: _SiteCrawl, snapshot: PageSnapshot, depth: int, queue: asynci
     if depth == 0 and snapshot.final_url:
         # the home page may redirect (http -> https, adding www.): the site is where it lands
         crawl.hosts.add(host_of(normalise(snapshot.final_url)))
-    for link in snapshot.links:
+    links = snapshot.links
+    if depth == 0:  # the accessibility statement first, so that a small page budget still includes it
+        links = tuple(sorted(links, key=lambda link: not is_statement_link(link)))
+    for link in links:
         if link.href and crawl.offer(link.href):
             queue.put_nowait((crawl, normalise(link.href), depth + 1))
 
 
-def _finish_site(store: Store, run_id: int, crawl: _SiteCrawl) -> None:
+async def _finish_site(store: Store, run_id: int, crawl: _SiteCrawl, settings: Settings) -> None:
     snapshots = list(store.snapshots(run_id, crawl.site.id))
-    store.save_site_findings(run_id, crawl.site.id, check_site(snapshots))
+    if settings.site_checks:  # `check` audits single pages: no statement, navigation or document checks there
+        # the site's linked documents, each fetched once, after its pages (gather/documents.py)
+        documents = await fetch_documents(snapshots, settings)
+        for facts in documents:
+            store.save_document(run_id, crawl.site.id, facts)
+        today = date.fromisoformat(store.run(run_id).started_at[:10])  # the run's date: checking again gives the same
+        store.save_site_findings(run_id, crawl.site.id, check_site(snapshots, today) + document_findings(documents))
     if crawl.audited:
         store.set_site_status(run_id, crawl.site.id, "audited")
     else:

@@ -61,6 +61,7 @@ class Landmark:
     role: str  # banner, navigation, main, contentinfo, search, complementary, region, form
     name: str = ""
     selector: str = ""
+    parent: str = ""  # role of the nearest enclosing landmark ("" at top level), e.g. a breadcrumb nav in main
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,7 @@ class Link:
     selector: str = ""
     region: str = ""  # nearest landmark role: navigation, banner, contentinfo, main, ...
     lang: str = ""  # effective lang of the link element
+    landmark: str = ""  # selector of the nearest landmark (matches Landmark.selector), "" when none
 
 
 @dataclass(frozen=True)
@@ -102,6 +104,145 @@ class Image:
 
 
 @dataclass(frozen=True)
+class LooseText:
+    """Running text outside the usual blocks (bare text in a div or section, as some CMSes write it)."""
+
+    text: str
+    tag: str = ""  # the element holding the text: div, section, td...
+    region: str = ""  # nearest landmark role
+    selector: str = ""
+    before: int = 0  # document order: index of the first text block after this text (len(text_blocks) at the end)
+
+
+@dataclass(frozen=True)
+class Focusable:
+    """One of the first focusable elements of a page, in tab order (for skip links)."""
+
+    tag: str  # a, button, input, ...
+    name: str = ""  # accessible name
+    href: str = ""  # absolute URL for links
+    selector: str = ""
+    fragment: str = ""  # the #fragment when the link points into this same page
+    target_exists: bool | None = None  # for same-page links: does an element with that id or name exist?
+    target_in_main: bool | None = None  # ... and is it (inside) the main landmark?
+
+
+@dataclass(frozen=True)
+class SearchForm:
+    """A search facility on the page."""
+
+    selector: str
+    how: str  # "role": role=search or <search>; "type": an input type=search; "hint": an input named or labelled
+    # as search; "button": a button named "Zoeken" (that may open a search panel added on click)
+
+
+@dataclass(frozen=True)
+class DocumentFacts:
+    """What one download of a linked document taught us (PDF analysed; other kinds only inventoried).
+
+    Not part of a PageSnapshot: documents are fetched once per site, after its pages.
+    """
+
+    url: str
+    kind: str  # pdf, docx, odt, xlsx, ...
+    linked_from: str = ""  # the first audited page that links to it
+    link_text: str = ""
+    state: str = "analysed"  # analysed, not-analysed (kind we only inventory), skipped (limits, host), failed
+    reason: str = ""  # why it was skipped or failed
+    http_status: int | None = None
+    content_type: str = ""
+    size_bytes: int | None = None
+    pages: int | None = None
+    tagged: bool | None = None  # has a structure tree (/StructTreeRoot)
+    marked: bool | None = None  # /MarkInfo /Marked true
+    title: str = ""  # document title (Info /Title or XMP dc:title)
+    display_doc_title: bool | None = None  # /ViewerPreferences /DisplayDocTitle true
+    lang: str = ""  # catalog /Lang
+    has_text: bool | None = None  # extractable text on the first pages
+    text_chars: int | None = None  # characters of text found on the first pages
+    images_only: bool | None = None  # first pages have images but no text: probably scanned
+    encrypted: bool | None = None
+    producer: str = ""  # the software that made the PDF (Info /Producer or /Creator)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "DocumentFacts":
+        return _build(cls, data)
+
+
+@dataclass(frozen=True)
+class MetaRefresh:
+    """A meta element with http-equiv="refresh", as written (document order)."""
+
+    content: str
+    selector: str = ""
+
+
+@dataclass(frozen=True)
+class TextSpacing:
+    """Letter spacing, word spacing or line height declared !important in the style attribute of an element with visible text."""
+
+    selector: str
+    property: str  # letter-spacing, word-spacing, line-height
+    declared: str = ""  # the value in the style attribute
+    computed_px: float | None = None  # None: line-height "normal"
+    font_size_px: float = 0.0
+    lines: int = 1  # lines of the element's own text
+
+
+@dataclass(frozen=True)
+class FrameOutOfTabOrder:
+    """A visible iframe with a negative tabindex."""
+
+    selector: str
+    focusable: int | None = None  # elements of its document in the tab order and visible; None: not readable (other origin)
+
+
+@dataclass(frozen=True)
+class ExposedDecorative:
+    """An element marked decorative (role none/presentation, img alt="") that assistive technology gets anyway."""
+
+    selector: str
+    role: str  # the role it is exposed with
+    tag: str = ""
+    global_aria: tuple[str, ...] = ()  # global ARIA attributes that cancel the decorative role
+    focusable: bool = False
+
+
+@dataclass(frozen=True)
+class OrientationTransform:
+    """An element rotated by a transform that depends on the orientation media feature."""
+
+    selector: str
+    angle: float  # its rotation in the other orientation minus in this one, in degrees
+
+
+@dataclass(frozen=True)
+class TextContrast:
+    """Visible text on a plain background with a contrast below 7:1."""
+
+    selector: str
+    text: str = ""
+    ratio: float | None = None
+    large: bool = False  # at least 18pt, or 14pt bold
+    uncertain: str = ""  # "text-shadow": the ratio leaves out a shadow that may help
+    fg: str = ""
+    bg: str = ""
+    font_size_px: float = 0.0
+    bold: bool = False
+
+
+@dataclass(frozen=True)
+class UnchangedFocus:
+    """An element in the tab order whose rendering did not change when it got focus."""
+
+    selector: str
+    name: str = ""
+
+
+@dataclass(frozen=True)
 class Timings:
     navigation_ms: int = 0  # from request to load event
     axe_ms: int = 0
@@ -129,6 +270,19 @@ class PageSnapshot:
     axe: AxeResults = field(default_factory=AxeResults)
     timings: Timings = field(default_factory=Timings)
     version: int = SNAPSHOT_VERSION
+    loose_text: tuple[LooseText, ...] = ()  # bare text outside text blocks, with its place among them
+    focusables: tuple[Focusable, ...] = ()  # the first few focusable elements in tab order
+    search_forms: tuple[SearchForm, ...] = ()
+    # facts for the checks that implement W3C ACT rules (all bounded; see gather/extract.js)
+    meta_refresh: tuple[MetaRefresh, ...] = ()
+    text_spacing: tuple[TextSpacing, ...] = ()
+    frames_out_of_tab_order: tuple[FrameOutOfTabOrder, ...] = ()
+    decorative_exposed: tuple[ExposedDecorative, ...] = ()
+    orientation_transforms: tuple[OrientationTransform, ...] = ()
+    text_contrast: tuple[TextContrast, ...] = ()
+    focus_probed: int = 0  # elements in the tab order focused to see their focus indication
+    focus_unchanged: tuple[UnchangedFocus, ...] = ()
+    act_errors: tuple[str, ...] = ()  # parts of those facts that could not be gathered
 
     @property
     def audited(self) -> bool:
@@ -183,5 +337,15 @@ _NESTED.update(
         (PageSnapshot, "documents"): Document,
         (PageSnapshot, "axe"): AxeResults,
         (PageSnapshot, "timings"): Timings,
+        (PageSnapshot, "loose_text"): LooseText,
+        (PageSnapshot, "focusables"): Focusable,
+        (PageSnapshot, "search_forms"): SearchForm,
+        (PageSnapshot, "meta_refresh"): MetaRefresh,
+        (PageSnapshot, "text_spacing"): TextSpacing,
+        (PageSnapshot, "frames_out_of_tab_order"): FrameOutOfTabOrder,
+        (PageSnapshot, "decorative_exposed"): ExposedDecorative,
+        (PageSnapshot, "orientation_transforms"): OrientationTransform,
+        (PageSnapshot, "text_contrast"): TextContrast,
+        (PageSnapshot, "focus_unchanged"): UnchangedFocus,
     }
 )

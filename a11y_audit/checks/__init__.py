@@ -2,16 +2,37 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Sequence
 
 from ..snapshot import PageSnapshot
+from .act_rules import ACT_CHECKS
 from .axe import axe_findings
 from .base import CANT_TELL, FAILED, IMPACTS, Check, Finding, Texts
-from .links import VAGUE_LINK_TEXT
+from .documents import DOCUMENT_CHECKS, document_findings
+from .language import LANGUAGE_CHECKS
+from .links import ALT_MEANINGLESS, ALT_REDUNDANT_PREFIX, AMBIGUOUS_LINK_NAME, VAGUE_LINK_TEXT
+from .plain_language import PLAIN_LANGUAGE_CHECKS
+from .site import SITE_CHECKS
+from .statement import STATEMENT_CHECKS
 
-REGISTRY: tuple[Check, ...] = (VAGUE_LINK_TEXT,)
+REGISTRY: tuple[Check, ...] = (
+    VAGUE_LINK_TEXT,
+    AMBIGUOUS_LINK_NAME,
+    ALT_MEANINGLESS,
+    ALT_REDUNDANT_PREFIX,
+    *SITE_CHECKS,
+    *STATEMENT_CHECKS,
+    *DOCUMENT_CHECKS,  # no function here: run.py applies document_findings to the downloaded documents
+    *LANGUAGE_CHECKS,  # one site function (on the first entry) yields the findings of all three
+    *PLAIN_LANGUAGE_CHECKS,  # likewise for all eight; WCAG 3.1.5 (AAA), advice only: never scored
+    *ACT_CHECKS,  # checks that implement W3C ACT rules (act_rules.py, rules/act-mapping.yaml)
+)
 
-__all__ = ["CANT_TELL", "FAILED", "IMPACTS", "REGISTRY", "Check", "Finding", "Texts", "check_page", "check_site", "get_check"]
+__all__ = [
+    "CANT_TELL", "FAILED", "IMPACTS", "REGISTRY", "Check", "Finding", "Texts", "check_page", "check_site",
+    "document_findings", "get_check",
+]
 
 
 def get_check(rule_id: str) -> Check | None:
@@ -29,11 +50,16 @@ def check_page(snapshot: PageSnapshot) -> list[Finding]:
     return findings
 
 
-def check_site(snapshots: Sequence[PageSnapshot]) -> list[Finding]:
-    """Findings of the site-level checks over all audited pages of one site."""
+def check_site(snapshots: Sequence[PageSnapshot], today: date | None = None) -> list[Finding]:
+    """Findings of the site-level checks over all audited pages of one site.
+
+    ``today`` is the reference date for checks that judge age (the accessibility statement's last
+    review); pass the run's date. Without it those checks say nothing about age.
+    """
     audited = [s for s in snapshots if s.audited]
     findings: list[Finding] = []
     for check in REGISTRY:
         if check.site is not None and audited:
-            findings.extend(f.with_fingerprint() for f in check.site(audited))
+            found = check.site(audited, today) if check.dated else check.site(audited)
+            findings.extend(f.with_fingerprint() for f in found)
     return findings

@@ -68,7 +68,9 @@ class Check:
     texts: dict[str, Texts]  # by language: "nl", "en"
     help_url: str
     page: Callable[[PageSnapshot], Iterable[Finding]] | None = None
-    site: Callable[[Sequence[PageSnapshot]], Iterable[Finding]] | None = None
+    # site(snapshots), or site(snapshots, today) when ``dated``: the reference date is passed in, never read from a clock
+    site: Callable[..., Iterable[Finding]] | None = None
+    dated: bool = False
 
     def finding(self, page_url: str, *, selector: str = "", snippet: str = "", message: str = "", outcome: str = FAILED) -> Finding:
         return Finding(

@@ -14,7 +14,7 @@ from playwright.async_api import Browser, BrowserContext, Error as PlaywrightErr
 from .. import reasons
 from ..config import Settings
 from ..discover.urls import document_kind, host_of
-from ..snapshot import AxeResults, Document, PageSnapshot, Timings, failed_page
+from ..snapshot import Document, PageSnapshot, Timings, failed_page
 from . import axe as axe_engine
 from .browser import launch
 
@@ -119,21 +119,13 @@ class Gatherer:
         if crashed.is_set():
             return failed_page(url, reasons.TAB_CRASH)
 
-        axe_results: AxeResults = axe_engine.convert(raw_axe)
-        snapshot = PageSnapshot.from_dict(facts | {"requested_url": url, "final_url": final_url})
-        return replace(
-            snapshot,
-            http_status=status,
-            content_type=content_type,
-            axe=axe_results,
-            documents=_documents(snapshot),
-            timings=Timings(
-                navigation_ms=round((loaded - started) * 1000),
-                axe_ms=round((axed - loaded) * 1000),
-                extract_ms=round((done - axed) * 1000),
-                total_ms=round((done - started) * 1000),
-            ),
+        timings = Timings(
+            navigation_ms=round((loaded - started) * 1000),
+            axe_ms=round((axed - loaded) * 1000),
+            extract_ms=round((done - axed) * 1000),
+            total_ms=round((done - started) * 1000),
         )
+        return build_snapshot(url, final_url, raw_axe, facts, http_status=status, content_type=content_type, timings=timings)
 
     async def _only_allowed_hosts(self, route: Route) -> None:
         host = host_of(route.request.url).split(":")[0]
@@ -141,6 +133,28 @@ class Gatherer:
             await route.continue_()
         else:
             await route.abort("blockedbyclient")
+
+
+def build_snapshot(
+    url: str,
+    final_url: str,
+    raw_axe: dict[str, Any],
+    facts: dict[str, Any],
+    *,
+    http_status: int | None = None,
+    content_type: str = "",
+    timings: Timings = Timings(),
+) -> PageSnapshot:
+    """The snapshot of a page from what RUN_SCRIPT (axe-core) and EXTRACT_SCRIPT returned in it."""
+    snapshot = PageSnapshot.from_dict(facts | {"requested_url": url, "final_url": final_url})
+    return replace(
+        snapshot,
+        http_status=http_status,
+        content_type=content_type,
+        axe=axe_engine.convert(raw_axe),
+        documents=_documents(snapshot),
+        timings=timings,
+    )
 
 
 def _documents(snapshot: PageSnapshot) -> tuple[Document, ...]:

@@ -72,6 +72,36 @@ MIGRATIONS: list[str] = [
     CREATE INDEX findings_fingerprint ON findings (fingerprint);
     CREATE INDEX pages_run_site ON pages (run_id, site_id);
     """,
+    # 2: linked documents (PDF, DOCX, ...), fetched once per site: the DocumentFacts as JSON
+    """
+    CREATE TABLE documents (
+        run_id       INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+        site_id      TEXT NOT NULL,
+        url          TEXT NOT NULL,
+        kind         TEXT NOT NULL,             -- pdf, docx, odt, xlsx, ...
+        linked_from  TEXT NOT NULL DEFAULT '',  -- the first audited page that links to it
+        state        TEXT NOT NULL,             -- analysed, not-analysed, skipped, failed
+        facts_json   TEXT NOT NULL,             -- the DocumentFacts
+        PRIMARY KEY (run_id, site_id, url)
+    );
+    """,
+    # 3: the score of each site in each run, kept when a run's pages and findings are pruned,
+    #    so trends reach back further than the retention of the details
+    """
+    CREATE TABLE site_scores (
+        run_id           INTEGER NOT NULL,      -- no foreign key: outlives the run it summarises
+        site_id          TEXT NOT NULL,
+        started_at       TEXT NOT NULL,
+        score            REAL,
+        score_a          REAL,
+        score_aa         REAL,
+        failed_criteria  INTEGER NOT NULL,
+        failed_findings  INTEGER NOT NULL,
+        confidence       TEXT NOT NULL,
+        pages_audited    INTEGER NOT NULL,
+        PRIMARY KEY (run_id, site_id)
+    );
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -12,7 +12,7 @@ from typing import Any, Iterator, Sequence
 
 from ..checks import Finding
 from ..config import Site
-from ..snapshot import PageSnapshot
+from ..snapshot import DocumentFacts, PageSnapshot
 from .schema import MIGRATIONS, SCHEMA_VERSION
 
 
@@ -50,6 +50,19 @@ class SiteRow:
     url_verified: bool
     status: str
     reason: str
+
+
+@dataclass(frozen=True)
+class ScoreRow:
+    run_id: int
+    started_at: str
+    score: float | None
+    score_a: float | None
+    score_aa: float | None
+    failed_criteria: int
+    failed_findings: int
+    confidence: str
+    pages_audited: int
 
 
 @dataclass(frozen=True)
@@ -210,6 +223,55 @@ class Store:
         )
         return [self.run(r[0]) for r in rows.fetchall()]
 
+    def save_score(self, run_id: int, site_id: str, score: "ScoreRow") -> None:
+        with self.transaction():
+            self.db.execute(
+                "INSERT OR REPLACE INTO site_scores (run_id, site_id, started_at, score, score_a, score_aa,"
+                " failed_criteria, failed_findings, confidence, pages_audited) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (run_id, site_id, score.started_at, score.score, score.score_a, score.score_aa, score.failed_criteria,
+                 score.failed_findings, score.confidence, score.pages_audited),
+            )
+
+    def score_history(self, site_id: str, up_to_run: int) -> list["ScoreRow"]:
+        """The stored scores of a site up to a run, oldest first (kept after pruning)."""
+        rows = self.db.execute(
+            "SELECT * FROM site_scores WHERE site_id = ? AND run_id <= ? ORDER BY run_id", (site_id, up_to_run)
+        )
+        return [ScoreRow(**{k: r[k] for k in r.keys() if k != "site_id"}) for r in rows.fetchall()]
+
+    def prune(self, keep_runs: int | None = None, keep_days: int | None = None, today: datetime | None = None) -> list[tuple[int, str]]:
+        """Delete the pages, findings and documents of old runs per site; keep their scores.
+
+        A site's run is kept when it is among the site's ``keep_runs`` newest or younger than
+        ``keep_days`` days (with both set, it is kept when either says so). Runs left without
+        sites are deleted. Returns the (run, site) pairs removed.
+        """
+        if keep_runs is None and keep_days is None:
+            raise StoreError("prune needs keep_runs or keep_days")
+        now_ = today or datetime.now(timezone.utc)
+        removed = []
+        sites = [r[0] for r in self.db.execute("SELECT DISTINCT site_id FROM sites")]
+        for site_id in sites:
+            rows = self.db.execute(
+                "SELECT sites.run_id, runs.started_at FROM sites JOIN runs ON runs.id = sites.run_id"
+                " WHERE sites.site_id = ? ORDER BY sites.run_id DESC", (site_id,)
+            ).fetchall()
+            for position, (run_id, started_at) in enumerate(rows):
+                recent_enough = keep_days is not None and (now_ - datetime.fromisoformat(started_at)).days < keep_days
+                among_newest = keep_runs is not None and position < keep_runs
+                if not (recent_enough or among_newest):
+                    removed.append((run_id, site_id))
+        with self.transaction():
+            for run_id, site_id in removed:
+                for table in ("findings", "pages", "documents", "sites"):
+                    self.db.execute(f"DELETE FROM {table} WHERE run_id = ? AND site_id = ?", (run_id, site_id))  # noqa: S608
+            self.db.execute("DELETE FROM runs WHERE id NOT IN (SELECT DISTINCT run_id FROM sites)"
+                            " AND status != 'running'")
+        return removed
+
+    def vacuum(self) -> None:
+        self.db.execute("VACUUM")
+
     def sites(self, run_id: int) -> list[SiteRow]:
         rows = self.db.execute("SELECT * FROM sites WHERE run_id = ? ORDER BY name", (run_id,))
         return [
@@ -235,6 +297,23 @@ class Store:
         )
         for (blob,) in rows:
             yield PageSnapshot.from_dict(json.loads(zlib.decompress(blob)))
+
+    def save_document(self, run_id: int, site_id: str, facts: DocumentFacts) -> None:
+        """Store what was learned about one linked document (replaces an earlier record of it)."""
+        with self.transaction():
+            self.db.execute(
+                "INSERT OR REPLACE INTO documents (run_id, site_id, url, kind, linked_from, state, facts_json)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (run_id, site_id, facts.url, facts.kind, facts.linked_from, facts.state,
+                 json.dumps(facts.to_dict(), ensure_ascii=False, sort_keys=True)),
+            )
+
+    def documents(self, run_id: int, site_id: str) -> list[DocumentFacts]:
+        """The site's linked documents, each with the page it was linked from, in the order they were found."""
+        rows = self.db.execute(
+            "SELECT facts_json FROM documents WHERE run_id = ? AND site_id = ? ORDER BY rowid", (run_id, site_id)
+        )
+        return [DocumentFacts.from_dict(json.loads(r[0])) for r in rows]
 
     def findings(self, run_id: int, site_id: str | None = None) -> list[Finding]:
         query = "SELECT * FROM findings WHERE run_id = ?"

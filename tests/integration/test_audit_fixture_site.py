@@ -30,6 +30,7 @@ EXPECTED_FINDINGS = {
     ("/page2.html", "color-contrast", "failed", "p:nth-child(3)"),
     ("/nieuws.html", "html-has-lang", "failed", "html"),
     ("/nieuws.html", "link-name", "failed", "a"),
+    ("/", "statement-missing", "failed", ""),  # site-level: no accessibility statement
 }
 
 
