@@ -118,7 +118,12 @@ def _split_segment(
             continue
         prev = _token_before(text, match.start())
         if not prev and match.group(1) != "…" and len(match.group(1)) == 1:
-            continue
+            # a stop after a space: "identiteitskaart . Kinderen", as content management systems
+            # often leave it around links; an end only between a word and a capital
+            before = text[:match.start()].rstrip()
+            prev = _token_before(before, len(before))
+            if not (prev and prev[-1].isalnum() and _next_token(text, match.end())[:1].isupper()):
+                continue
         if _is_boundary(prev, match.group(1), _next_token(text, match.end()), abbr):
             spans.append((begin, match.end()))
             begin = match.end()

@@ -22,6 +22,7 @@ _EXPLAINED_AFTER_RE = re.compile(
     r"^(?:['’]s)?\s*(?:\(|:|[,–-]?\s*(?:dat is|d\.w\.z\.|staat voor|betekent|of voluit)\b)",
     re.IGNORECASE,
 )
+_HOUR_BEFORE_RE = re.compile(r"\d\s*$")
 _FORMAL = frozenset({"u", "uw", "uzelf"})
 _INFORMAL = frozenset({"je", "jij", "jou", "jouw", "jezelf", "jouwe"})
 _ADDRESS_RE = re.compile(r"(?<![^\W\d_])(?:u|uw|uzelf|je|jij|jou|jouw|jezelf|jouwe)(?![^\W\d_'’-])",
@@ -98,6 +99,8 @@ def mixed_address(blocks: Sequence[Block]) -> AddressMix | None:
     hits: list[tuple[bool, Spot]] = []
     for index, (_tag, text) in enumerate(blocks):
         for match in _ADDRESS_RE.finditer(text):
+            if match.group().lower() == "u" and _HOUR_BEFORE_RE.search(text, 0, match.start()):
+                continue  # "van 8.30 u tot 12 u": u is "uur" here
             spot = Spot(index, match.start(), match.end(), match.group())
             hits.append((match.group().lower() in _FORMAL, spot))
     formal = sum(1 for is_formal, _ in hits if is_formal)

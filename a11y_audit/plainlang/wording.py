@@ -64,7 +64,8 @@ def _officialese_for(_key: str) -> tuple[OfficialeseEntry, ...]:
     entries = []
     for item in data.get("entries") or ():
         term = str(item["term"])
-        forms = as_str_tuple(item.get("forms")) or (term,)
+        # "forms: []" with patterns: only the patterns match (a word that is officialese in one use only)
+        forms = as_str_tuple(item["forms"]) if "forms" in item else (term,)
         ordered = sorted(forms, key=len, reverse=True)
         bodies = [_phrase(form) for form in ordered]
         bodies += [f"(?:{pattern})" for pattern in as_str_tuple(item.get("patterns"))]

@@ -14,6 +14,7 @@ from .i18n import reason_text, translator
 from ..wcag.scoring import OUTCOMES
 from .comparison import compare
 from .model import SiteReport, rule_texts, site_report
+from .plain_language import label_text
 
 IMPACT_COLOURS = {"critical": "#a4000f", "serious": "#9a3c00", "moderate": "#6b5300", "minor": "#2f4b6e"}
 
@@ -50,6 +51,8 @@ def _environment(lang: str) -> Environment:
         num=num,
         signed=lambda value: "" if value is None else _decimal(f"{value:+.1f}", lang),
         outcomes=OUTCOMES,
+        plain_label=lambda label: label_text(label, lang),
+        pct=lambda share: f"{round(share * 100)} %",
     )
     return env
 

@@ -10,9 +10,10 @@ from ..checks import CANT_TELL, FAILED, IMPACTS, Finding, get_check
 from ..paths import load_rules_yaml
 from ..snapshot import Document
 from ..store.sqlite import PageRow, RunInfo, SiteRow, Store
-from ..trends import Changes, diff_findings
+from ..trends import Changes, diff_findings, score_history
 from ..wcag import Criterion, load_catalogue
 from ..wcag.scoring import RuleStats, SiteScore, score_site
+from .plain_language import PlainLanguageSection, is_plain_language, plain_language_section
 
 _IMPACT_RANK = {impact: rank for rank, impact in enumerate(IMPACTS)}
 
@@ -125,6 +126,7 @@ class SiteReport:
     trend: list[TrendPoint]  # this site's score in every run up to this one
     previous_run: int | None
     changes: Changes | None  # since the previous run
+    plain: PlainLanguageSection | None = None  # "Begrijpelijke taal": indicators and advice for writers
 
     @property
     def audited_pages(self) -> list[PageRow]:
@@ -153,10 +155,15 @@ class SiteReport:
 
 
 def group_findings(findings: Sequence[Finding], lang: str) -> tuple[list[CriterionGroup], list[CriterionGroup]]:
-    """Group by criterion and rule; criteria with a failure go first list, 'cannot tell' only the second."""
+    """Group by criterion and rule; criteria with a failure go first list, 'cannot tell' only the second.
+
+    Plain-language advice (WCAG 3.1.5) is left out: it has its own section in the report.
+    """
     catalogue = load_catalogue()
     rules: dict[tuple[str, str, str], RuleGroup] = {}
     for f in findings:
+        if is_plain_language(f):
+            continue
         for number in f.criteria or ("",):
             key = (number, f.rule_id, f.outcome)
             if key not in rules:
@@ -206,9 +213,10 @@ def site_report(store: Store, run_id: int, site: SiteRow, lang: str = "nl") -> S
         documents=sorted(documents.values(), key=lambda d: d[0].url),
         score=score,
         top_fixes=_top_fixes(score, findings, lang),
-        trend=_trend(store, site, run_id, score, lang),
+        trend=_trend(store, site, run_id),
         previous_run=previous,
         changes=changes,
+        plain=plain_language_section(snapshots, findings, lang),
     )
 
 
@@ -222,17 +230,6 @@ def _top_fixes(score: SiteScore, findings: Sequence[Finding], lang: str) -> list
     return fixes
 
 
-def _trend(store: Store, site: SiteRow, run_id: int, current: SiteScore, lang: str) -> list[TrendPoint]:
-    points = []
-    for run in store.site_history(site.site_id, run_id):
-        if run.id == run_id:
-            score = current
-        else:
-            score = score_site(
-                list(store.snapshots(run.id, site.site_id)),
-                store.findings(run.id, site.site_id),
-                run.settings.get("wcag_version", "2.2"),
-                run.settings.get("wcag_level", "AA"),
-            )
-        points.append(TrendPoint(run.id, run.started_at, score.score, score.score_a, score.score_aa))
-    return points
+def _trend(store: Store, site: SiteRow, run_id: int) -> list[TrendPoint]:
+    return [TrendPoint(row.run_id, row.started_at, row.score, row.score_a, row.score_aa)
+            for row in score_history(store, site.site_id, run_id)]
