@@ -1,6 +1,8 @@
 """The command line: thin wrappers that parse arguments and call one function.
 
-Exit status: 0 done, 2 usage or configuration error, 3 could not test (no browser).
+Exit status: 0 done (sites that could not be tested are recorded, not failures), 1 the run
+is stored but its alert could not be delivered, 2 usage or configuration error, 3 could not
+test at all (no browser), 4 another run of the same targets is still busy.
 """
 
 from __future__ import annotations
@@ -17,8 +19,10 @@ from .gather.axe import AxeSourceError
 from .gather.browser import BrowserNotFound
 from .store.sqlite import Store, StoreError
 
+EXIT_ALERT_FAILED = 1
 EXIT_CONFIG = 2
 EXIT_CANNOT_TEST = 3
+EXIT_BUSY = 4
 DEFAULT_OUT = Path("reports")
 DB_NAME = "a11y-audit.sqlite"
 
@@ -126,6 +130,33 @@ def export(run_id: int, fmt: str, db: Path, output: Path | None) -> None:
 
 
 @main.command()
+@click.option("--targets", "targets_file", type=click.Path(path_type=Path), default=None,
+              help="Take keep_runs / keep_days from this targets file's settings.")
+@click.option("--keep-runs", type=click.IntRange(min=1), help="Keep the details of this many newest runs per site.")
+@click.option("--keep-days", type=click.IntRange(min=1), help="Keep the details of runs of the last N days.")
+@click.option("--out", type=click.Path(path_type=Path), default=DEFAULT_OUT, show_default=True)
+@click.option("--db", type=click.Path(path_type=Path), default=None, help="[default: OUT/a11y-audit.sqlite]")
+@click.option("--vacuum/--no-vacuum", default=True, show_default=True, help="Give the freed space back to the disk.")
+def prune(targets_file: Path | None, keep_runs: int | None, keep_days: int | None, out: Path, db: Path | None, vacuum: bool) -> None:
+    """Delete the pages and findings of old runs; every run's scores stay for the trends."""
+    if targets_file is not None:
+        try:
+            settings = load_targets(targets_file).settings
+        except ConfigError as exc:
+            _fail(str(exc), EXIT_CONFIG)
+        keep_runs = keep_runs or settings.keep_runs
+        keep_days = keep_days or settings.keep_days
+    if keep_runs is None and keep_days is None:
+        _fail("say what to keep: --keep-runs N and/or --keep-days N (or keep_runs / keep_days in targets.yaml)", EXIT_CONFIG)
+    with _open_store(_db_path(out, db), must_exist=True) as store:
+        removed = store.prune(keep_runs, keep_days)
+        if vacuum:
+            store.vacuum()
+    runs = sorted({run for run, _ in removed})
+    click.echo(f"Pruned {len(removed)} site run(s) from {len(runs)} run(s)" + (f": {', '.join(map(str, runs))}" if runs else "."))
+
+
+@main.command()
 def doctor() -> None:
     """Check that a browser and axe-core are available; exit 3 with instructions when not."""
     from playwright.sync_api import sync_playwright
@@ -146,22 +177,45 @@ def doctor() -> None:
     click.echo(f"browser: {browser}\naxe-core: {axe.version} ({axe.path})")
 
 
+def _register_commands() -> None:
+    from .ci.command import check
+    from .plainlang.command import text
+
+    main.add_command(check)
+    main.add_command(text)
+
+
+_register_commands()
+
+
 def _audit_and_report(targets: Targets, out: Path, db: Path, targets_file: str, pdf: bool = False) -> None:
+    from .monitor.alerts import AlertError, send_alerts
+    from .monitor.lock import AlreadyRunning, run_lock
     from .report.html import write_reports
     from .run import audit
-    from .ui import ConsoleProgress
+    from .ui import progress_for_console
 
-    with _open_store(db) as store:
-        progress = ConsoleProgress()
-        try:
-            with progress:
-                run_id = asyncio.run(audit(targets, store, targets_file=targets_file, progress=progress))
-        except (BrowserNotFound, AxeSourceError) as exc:
-            _fail(str(exc), EXIT_CANNOT_TEST)
-        index = write_reports(store, run_id, out, targets.settings.language)
-    if pdf:
-        _write_pdfs(out, targets.settings.browser_path)
-    click.echo(f"Run {run_id} done. Reports: {index.resolve()}")
+    lock_key = str(Path(targets_file).resolve()) if targets_file != "demo" else f"demo:{out.resolve()}"
+    try:
+        with run_lock(lock_key), _open_store(db) as store:
+            progress = progress_for_console()
+            try:
+                with progress:
+                    run_id = asyncio.run(audit(targets, store, targets_file=targets_file, progress=progress))
+            except (BrowserNotFound, AxeSourceError) as exc:
+                _fail(str(exc), EXIT_CANNOT_TEST)
+            index = write_reports(store, run_id, out, targets.settings.language)
+            if pdf:
+                _write_pdfs(out, targets.settings.browser_path)
+            click.echo(f"Run {run_id} done. Reports: {index.resolve()}")
+            if targets.settings.alerts:
+                try:
+                    regressions = send_alerts(store, run_id, targets.settings.alerts)
+                except AlertError as exc:
+                    _fail(f"run {run_id} is stored, but the alert could not be delivered: {exc}", EXIT_ALERT_FAILED)
+                click.echo(f"Alerts: {len(regressions)} site(s) regressed" + (" (alert sent)" if regressions else ""))
+    except AlreadyRunning as exc:
+        _fail(str(exc), EXIT_BUSY)
 
 
 def _write_pdfs(out: Path, browser_path: str | None) -> None:

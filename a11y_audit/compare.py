@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .store.sqlite import Store
-from .trends import Changes, count_by_rule, diff_findings
-from .wcag.scoring import SiteScore, score_site
+from .trends import Changes, count_by_rule, diff_findings, site_score
+from .wcag.scoring import SiteScore
 
 
 @dataclass(frozen=True)
@@ -19,13 +19,7 @@ class SiteComparison:
 
 
 def _score(store: Store, run_id: int, site_id: str) -> SiteScore:
-    run = store.run(run_id)
-    return score_site(
-        list(store.snapshots(run_id, site_id)),
-        store.findings(run_id, site_id),
-        run.settings.get("wcag_version", "2.2"),
-        run.settings.get("wcag_level", "AA"),
-    )
+    return site_score(store, run_id, site_id)[0]
 
 
 def compare_runs(store: Store, run_a: int, run_b: int) -> list[SiteComparison]:

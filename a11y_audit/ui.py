@@ -43,5 +43,43 @@ class ConsoleProgress:
     def site_done(self, site: Site) -> None:
         assert self._sites_task is not None
         self.bars.advance(self._sites_task)
-        if not self.console.is_terminal:
-            self.console.print(f"site {site.id}: {self._done[site.id]} pages", highlight=False)
+
+
+class LogProgress:
+    """One logfmt line per event on standard error, for journals and CI logs (no bars)."""
+
+    def __init__(self) -> None:
+        self.console = Console(stderr=True, highlight=False, soft_wrap=True)
+        self._done: dict[str, int] = {}
+
+    def __enter__(self) -> "LogProgress":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        pass
+
+    def log(self, event: str, **fields: Any) -> None:
+        parts = [f"event={event}"] + [f"{k}={_logfmt(v)}" for k, v in fields.items()]
+        self.console.print(" ".join(parts), markup=False)
+
+    def site_started(self, site: Site, total: int) -> None:
+        self._done[site.id] = 0
+        self.log("site_started", site=site.id, url=site.url, max_pages=total)
+
+    def page_done(self, site: Site, snapshot: PageSnapshot, total: int) -> None:
+        self._done[site.id] += 1
+        self.log("page_done", site=site.id, url=snapshot.requested_url, state=snapshot.state, reason=snapshot.reason,
+                 ms=snapshot.timings.total_ms)
+
+    def site_done(self, site: Site) -> None:
+        self.log("site_done", site=site.id, pages=self._done.get(site.id, 0))
+
+
+def _logfmt(value: Any) -> str:
+    text = "" if value is None else str(value)
+    return f'"{text}"' if (not text or any(c in text for c in ' "=')) else text
+
+
+def progress_for_console() -> "ConsoleProgress | LogProgress":
+    """Bars on a terminal; one line per event otherwise (cron, systemd, CI)."""
+    return ConsoleProgress() if Console(stderr=True).is_terminal else LogProgress()

@@ -72,6 +72,33 @@ def test_demo_reports_are_written_in_dutch(demo_out):
     assert "Afbeeldingen zonder tekstalternatief" in site
 
 
+def test_dorpsveen_reads_clearly_harder_than_beekveld(demo_out):
+    """Plain Dutch: dorpsveen is written in heavy officialese, beekveld in plain Dutch."""
+    from a11y_audit.plainlang.maintext import site_main_texts
+    from a11y_audit.plainlang.reading import site_indicators
+    from a11y_audit.store.sqlite import Store
+
+    with Store(demo_out / "a11y-audit.sqlite") as store:
+        run_id = _export(demo_out)["run"]["id"]
+        score = {s: site_indicators(site_main_texts(list(store.snapshots(run_id, s)))) for s in ("beekveld", "dorpsveen")}
+        plain = {s: [f for f in store.findings(run_id, s) if f.rule_id.startswith("plainlang-")] for s in score}
+        # dorpsveen's missing and invalid lang attributes are axe-core's (html-has-lang, html-lang-valid)
+        assert not [f for s in score for f in store.findings(run_id, s) if f.rule_id.startswith("language-")]
+    beekveld, dorpsveen = score["beekveld"], score["dorpsveen"]
+    assert beekveld.score >= 60 and beekveld.label in ("eenvoudig", "heel eenvoudig")  # 78 when written
+    assert dorpsveen.score <= 25 and dorpsveen.label in ("moeilijk", "heel moeilijk")  # 9 when written
+    assert beekveld.score - dorpsveen.score >= 40
+    assert dorpsveen.average_sentence_length > 1.5 * beekveld.average_sentence_length
+    assert len(plain["dorpsveen"]) >= 5 * max(len(plain["beekveld"]), 1)
+    assert not [f for f in plain["beekveld"] if f.rule_id == "plainlang-long-sentence"]
+    assert all(f.outcome == "cantTell" and f.criteria == ("3.1.5",) for f in plain["dorpsveen"])
+    site = (demo_out / "sites" / "dorpsveen.html").read_text(encoding="utf-8")
+    assert site.index('id="uitkomsten"') < site.index(">Begrijpelijke taal<") < site.index('id="problemen"')
+    section = site[site.index(">Begrijpelijke taal<"):site.index('id="problemen"')]
+    assert "Lange zinnen" in section and "Ambtelijke taal" in section and "heel moeilijk" in section
+    assert "Lange zinnen" not in site[site.index('id="problemen"'):]  # advice, not a WCAG problem
+
+
 def test_every_report_page_passes_axe_with_zero_violations(demo_out):
     pages = ["index.html", "sites/beekveld.html", "sites/dorpsveen.html"]
 

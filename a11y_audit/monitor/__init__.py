@@ -1,0 +1,1 @@
+"""Unattended, scheduled runs: a lock, regression alerts, retention and exports."""

@@ -1,0 +1,58 @@
+"""A generated municipality site for benchmarks: realistic pages of 800-2000 elements."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+WORDS = (
+    "de gemeente het college burgemeester schepen aanvraag afval ophaling container park straat wijk "
+    "inwoners dienst loket afspraak identiteitskaart rijbewijs paspoort uittreksel bevolking burgerzaken "
+    "milieu subsidie premie woning renovatie energie fiets mobiliteit parkeren vergunning omgeving bouw "
+    "cultuur bibliotheek sport zwembad jeugd kinderopvang school onderwijs senioren zorg welzijn ocmw "
+    "u kunt moet wordt is zijn heeft hebben met voor van in op aan bij naar over tot en of maar als"
+).split()
+SECTIONS = ["Wonen", "Afval", "Burgerzaken", "Mobiliteit", "Vrije tijd", "Welzijn", "Bestuur", "Ondernemen"]
+
+
+def sentence(rng: random.Random) -> str:
+    words = [rng.choice(WORDS) for _ in range(rng.randint(6, 22))]
+    return " ".join(words).capitalize() + "."
+
+
+def page(rng: random.Random, n: int, total: int) -> str:
+    nav = "".join(f'<li><a href="p{(n + i * 7) % total}.html">{s}</a></li>' for i, s in enumerate(SECTIONS))
+    body = []
+    for block in range(rng.randint(22, 40)):
+        body.append(f"<h2>{rng.choice(SECTIONS)} {block}</h2>")
+        body.append("".join(f"<p>{' '.join(sentence(rng) for _ in range(rng.randint(2, 5)))}</p>" for _ in range(rng.randint(2, 4))))
+        kind = rng.random()
+        if kind < 0.3:
+            rows = "".join(f"<tr><th scope=\"row\">{rng.choice(SECTIONS)}</th>" + "".join(f"<td>{rng.randint(1, 99)}</td>" for _ in range(5)) + "</tr>" for _ in range(rng.randint(8, 20)))
+            body.append(f"<table><caption>Overzicht {block}</caption><thead><tr><th>Dienst</th>{''.join(f'<th>Week {w}</th>' for w in range(5))}</tr></thead><tbody>{rows}</tbody></table>")
+        elif kind < 0.5:
+            fields = "".join(f'<p><label for="f{block}_{i}">Veld {i}</label><input id="f{block}_{i}" name="f{i}" type="text"></p>' for i in range(rng.randint(3, 8)))
+            body.append(f'<form action="#"><fieldset><legend>Aanvraag {block}</legend>{fields}<button type="submit">Versturen</button></fieldset></form>')
+        elif kind < 0.7:
+            body.append("".join(f'<figure><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" alt="{sentence(rng)[:40]}" width="120" height="80"><figcaption>{sentence(rng)}</figcaption></figure>' for _ in range(rng.randint(2, 6))))
+        else:
+            body.append("<ul>" + "".join(f'<li><a href="p{rng.randrange(total)}.html">{sentence(rng)[:50]}</a></li>' for _ in range(rng.randint(5, 15))) + "</ul>")
+        if rng.random() < 0.15:
+            body.append('<p><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="><span style="color:#aaa">Lichte tekst</span></p>')
+    return f"""<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Pagina {n} - Gemeente Benchdorp</title></head>
+<body><a href="#main">Naar de inhoud</a><header><p>Gemeente Benchdorp</p><nav aria-label="Hoofdmenu"><ul>{nav}</ul></nav>
+<form role="search"><label for="q">Zoeken</label><input id="q" type="search"><button>Zoek</button></form></header>
+<main id="main"><h1>Pagina {n}</h1>{''.join(body)}</main>
+<footer><a href="toegankelijkheidsverklaring.html">Toegankelijkheid</a> <a href="p0.html">Contact</a></footer></body></html>"""
+
+
+def generate(folder: Path, pages: int = 60, seed: int = 2026) -> list[str]:
+    rng = random.Random(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    names = []
+    for n in range(pages):
+        name = f"p{n}.html"
+        (folder / name).write_text(page(rng, n, pages), encoding="utf-8")
+        names.append(name)
+    (folder / "index.html").write_text(page(rng, 0, pages), encoding="utf-8")
+    return names
