@@ -112,17 +112,27 @@ def compare(run_a: int, run_b: int, db: Path, details: bool) -> None:
 
 @main.command()
 @click.argument("run_id", type=int)
-@click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["json", "csv", "xlsx"]), default="json", show_default=True,
+              help="json: everything (docs/json-export.md); csv, xlsx: one row per site, for monitoring reports.")
 @click.option("--db", type=click.Path(path_type=Path), default=DEFAULT_OUT / DB_NAME, show_default=True)
-@click.option("-o", "--output", type=click.Path(path_type=Path), default=None, help="File to write [default: standard output].")
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None, help="File to write [default: standard output; needed for xlsx].")
 def export(run_id: int, fmt: str, db: Path, output: Path | None) -> None:
-    """Export a stored run (JSON; schema in docs/json-export.md)."""
+    """Export a stored run."""
     import json
 
     from .report.export import export_run, run_to_dict
 
     with _open_store(db, must_exist=True) as store:
-        if output:
+        if fmt in ("csv", "xlsx"):
+            from .report.model import site_report
+            from .report.tables import write_csv, write_xlsx
+
+            if output is None:
+                _fail(f"--format {fmt} needs -o FILE", EXIT_CONFIG)
+            reports = [site_report(store, run_id, site) for site in store.sites(run_id)]
+            (write_csv if fmt == "csv" else write_xlsx)(reports, output)
+            click.echo(f"Written: {output}", err=True)
+        elif output:
             export_run(store, run_id, output)
             click.echo(f"Written: {output}", err=True)
         else:

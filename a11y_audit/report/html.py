@@ -14,6 +14,7 @@ from .i18n import reason_text, translator
 from ..wcag.scoring import OUTCOMES
 from .comparison import compare
 from .model import SiteReport, rule_texts, site_report
+from .tables import write_csv, write_xlsx
 from .plain_language import label_text
 
 IMPACT_COLOURS = {"critical": "#a4000f", "serious": "#9a3c00", "moderate": "#6b5300", "minor": "#2f4b6e"}
@@ -51,6 +52,7 @@ def _environment(lang: str) -> Environment:
         num=num,
         signed=lambda value: "" if value is None else _decimal(f"{value:+.1f}", lang),
         outcomes=OUTCOMES,
+        yes_no=lambda value: t("unknown") if value is None else t("yes" if value else "no"),
         plain_label=lambda label: label_text(label, lang),
         pct=lambda share: f"{round(share * 100)} %",
     )
@@ -95,8 +97,10 @@ def write_reports(store: Store, run_id: int, out_dir: Path, lang: str = "nl") ->
         _write(out_dir / "sites" / f"{report.site.site_id}.html", html)
     json_name = json_file_name(run_id)
     export_run(store, run_id, out_dir / json_name)
+    write_csv(reports, out_dir / f"sites-{run_id}.csv")
+    write_xlsx(reports, out_dir / f"sites-{run_id}.xlsx")
     comparison = compare(reports, lang)
-    index = env.get_template("index.html").render(run=run, c=comparison, json_name=json_name)
+    index = env.get_template("index.html").render(run=run, c=comparison, json_name=json_name, table_name=f"sites-{run_id}")
     _write(out_dir / "index.html", index)
     return out_dir / "index.html"
 

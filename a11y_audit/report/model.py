@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Sequence
 
 from ..checks import CANT_TELL, FAILED, IMPACTS, Finding, get_check
 from ..paths import load_rules_yaml
-from ..snapshot import Document
+from ..checks.statement_analysis import StatementResult, analyse_statement
+from ..snapshot import DocumentFacts, PageSnapshot
 from ..store.sqlite import PageRow, RunInfo, SiteRow, Store
 from ..trends import Changes, diff_findings, score_history
 from ..wcag import Criterion, load_catalogue
@@ -120,13 +122,15 @@ class SiteReport:
     review: list[CriterionGroup]  # criteria with only "cannot tell" findings
     applicable: int  # criteria that apply at the run's WCAG version and level
     impact_counts: dict[str, int]  # failing elements per impact
-    documents: list[tuple[Document, str]]  # document and the page linking it
+    documents: list[DocumentFacts]  # linked documents, analysed or only listed
     score: SiteScore
     top_fixes: list[TopFix]
     trend: list[TrendPoint]  # this site's score in every run up to this one
     previous_run: int | None
     changes: Changes | None  # since the previous run
     plain: PlainLanguageSection | None = None  # "Begrijpelijke taal": indicators and advice for writers
+    statement: StatementResult | None = None  # the accessibility statement, None when site checks did not run
+    statement_findings: list[RuleGroup] = field(default_factory=list)
 
     @property
     def audited_pages(self) -> list[PageRow]:
@@ -157,12 +161,13 @@ class SiteReport:
 def group_findings(findings: Sequence[Finding], lang: str) -> tuple[list[CriterionGroup], list[CriterionGroup]]:
     """Group by criterion and rule; criteria with a failure go first list, 'cannot tell' only the second.
 
-    Plain-language advice (WCAG 3.1.5) is left out: it has its own section in the report.
+    Plain-language advice (WCAG 3.1.5) and the accessibility statement are left out: they have their
+    own sections in the report.
     """
     catalogue = load_catalogue()
     rules: dict[tuple[str, str, str], RuleGroup] = {}
     for f in findings:
-        if is_plain_language(f):
+        if is_plain_language(f) or is_statement_finding(f):
             continue
         for number in f.criteria or ("",):
             key = (number, f.rule_id, f.outcome)
@@ -193,10 +198,7 @@ def site_report(store: Store, run_id: int, site: SiteRow, lang: str = "nl") -> S
     failed, review = group_findings(findings, lang)
     impacts = Counter(f.impact for f in findings if f.outcome == FAILED)
     snapshots = list(store.snapshots(run_id, site.site_id))
-    documents: dict[str, tuple[Document, str]] = {}
-    for snapshot in snapshots:
-        for document in snapshot.documents:
-            documents.setdefault(document.url, (document, snapshot.final_url or snapshot.requested_url))
+    site_checked = run.settings.get("site_checks", True)
     version = run.settings.get("wcag_version", "2.2")
     level = run.settings.get("wcag_level", "AA")
     score = score_site(snapshots, findings, version, level)
@@ -210,14 +212,43 @@ def site_report(store: Store, run_id: int, site: SiteRow, lang: str = "nl") -> S
         review=review,
         applicable=len(load_catalogue().applicable(version, level)),
         impact_counts={impact: impacts.get(impact, 0) for impact in IMPACTS},
-        documents=sorted(documents.values(), key=lambda d: d[0].url),
+        documents=_documents(store, run_id, site.site_id, snapshots),
         score=score,
         top_fixes=_top_fixes(score, findings, lang),
         trend=_trend(store, site, run_id),
         previous_run=previous,
         changes=changes,
         plain=plain_language_section(snapshots, findings, lang),
+        statement=analyse_statement(snapshots, date.fromisoformat(run.started_at[:10])) if site_checked else None,
+        statement_findings=_statement_groups(findings, lang),
     )
+
+
+def _documents(store: Store, run_id: int, site_id: str, snapshots: Sequence[PageSnapshot]) -> list[DocumentFacts]:
+    """The documents fetched for the site; when none were fetched, the ones its pages link to."""
+    fetched = store.documents(run_id, site_id)
+    if fetched:
+        return fetched
+    listed: dict[str, DocumentFacts] = {}
+    for snapshot in snapshots:
+        for document in snapshot.documents:
+            listed.setdefault(document.url, DocumentFacts(
+                url=document.url, kind=document.kind, link_text=document.link_text, state="not-analysed",
+                linked_from=snapshot.final_url or snapshot.requested_url))
+    return sorted(listed.values(), key=lambda d: d.url)
+
+
+def _statement_groups(findings: Sequence[Finding], lang: str) -> list[RuleGroup]:
+    groups: dict[str, RuleGroup] = {}
+    for f in findings:
+        if is_statement_finding(f):
+            groups.setdefault(f.rule_id, RuleGroup(f.rule_id, f.engine, f.impact, f.outcome, rule_texts(f, lang), f.help_url))
+            groups[f.rule_id].findings.append(f)
+    return sorted(groups.values(), key=lambda g: g.sort_key)
+
+
+def is_statement_finding(finding: Finding) -> bool:
+    return finding.rule_id.startswith("statement-")
 
 
 def _top_fixes(score: SiteScore, findings: Sequence[Finding], lang: str) -> list[TopFix]:

@@ -124,3 +124,21 @@ def test_json_export_follows_its_published_schema(store):
     assert site["pages"][2] | {"reason": "timeout: 30", "state": "failed"} == site["pages"][2]
     finding = next(f for f in site["findings"] if f["rule_id"] == "image-alt")
     assert finding["criteria"] == ["1.1.1"] and finding["outcome"] == "failed" and finding["engine"] == "axe"
+
+
+def test_exports_hold_one_row_per_site_and_open_with_standard_readers(store, tmp_path):
+    import csv
+
+    import openpyxl
+
+    run_id = fill(store)
+    write_reports(store, run_id, tmp_path / "out")
+    with (tmp_path / "out" / f"sites-{run_id}.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert [r["id"] for r in rows] == ["a", "b"]
+    assert rows[0]["provincie"] == "Limburg" and rows[0]["criteria niet gehaald"] == "2"
+    assert rows[1]["status"] == "failed" and rows[1]["reden niet getest"] == "dns"
+    sheet = openpyxl.load_workbook(tmp_path / "out" / f"sites-{run_id}.xlsx").active
+    values = list(sheet.values)
+    assert len(values) == 3 and values[0][0] == "id" and values[1][1] == "Gemeente A"
+    assert isinstance(values[1][values[0].index("score")], float)
