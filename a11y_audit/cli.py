@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import asyncio
 import sys
+from functools import partial
 from pathlib import Path
+from typing import Any, Callable
 
 import click
 
@@ -44,7 +46,11 @@ def main() -> None:
 @click.option("--db", type=click.Path(path_type=Path), default=None, help="SQLite store [default: OUT/a11y-audit.sqlite].")
 @click.option("--site", "only_sites", multiple=True, help="Audit only the site with this id (repeatable).")
 @click.option("--pdf", is_flag=True, help="Also write every site report as PDF.")
-def run(targets_file: Path, out: Path, db: Path | None, only_sites: tuple[str, ...], pdf: bool) -> None:
+@click.option("--executor", type=click.Choice(["local", "celery"]), default="local", show_default=True,
+              help="local: this machine's browser; celery: the workers started with 'a11y-audit worker'.")
+@click.option("--broker", envvar="A11Y_AUDIT_BROKER", help="Redis URL of the Celery broker, e.g. redis://host:6379/0.")
+def run(targets_file: Path, out: Path, db: Path | None, only_sites: tuple[str, ...], pdf: bool, executor: str,
+        broker: str | None) -> None:
     """Audit the sites in a targets file and write the reports."""
     try:
         targets = load_targets(targets_file)
@@ -55,7 +61,25 @@ def run(targets_file: Path, out: Path, db: Path | None, only_sites: tuple[str, .
         if unknown:
             _fail(f"{targets_file}: no site with id {', '.join(sorted(unknown))}", EXIT_CONFIG)
         targets = targets.model_copy(update={"sites": [s for s in targets.sites if s.id in only_sites]})
-    _audit_and_report(targets, out, _db_path(out, db), str(targets_file), pdf)
+    factory = None
+    if executor == "celery":
+        if not broker:
+            _fail("--executor celery needs --broker redis://HOST:PORT/DB (or A11Y_AUDIT_BROKER)", EXIT_CONFIG)
+        from .distributed.executor import CeleryGatherer
+
+        factory = partial(CeleryGatherer, broker=broker)
+    _audit_and_report(targets, out, _db_path(out, db), str(targets_file), pdf, factory)
+
+
+@main.command()
+@click.option("--broker", envvar="A11Y_AUDIT_BROKER", required=True, help="Redis URL of the Celery broker.")
+@click.option("--name", help="Worker name (Celery hostname), e.g. gather1@%h.")
+@click.option("--loglevel", default="INFO", show_default=True)
+def worker(broker: str, name: str | None, loglevel: str) -> None:
+    """Start a Celery worker that gathers pages for runs with --executor celery (one browser, one page at a time)."""
+    from .distributed.worker import start_worker
+
+    start_worker(broker, name, loglevel)
 
 
 @main.command()
@@ -198,7 +222,10 @@ def _register_commands() -> None:
 _register_commands()
 
 
-def _audit_and_report(targets: Targets, out: Path, db: Path, targets_file: str, pdf: bool = False) -> None:
+def _audit_and_report(targets: Targets, out: Path, db: Path, targets_file: str, pdf: bool = False,
+                      gatherer_factory: Callable[..., Any] | None = None) -> None:
+    from .distributed.executor import WorkersUnavailable
+    from .gather.page import Gatherer
     from .monitor.alerts import AlertError, send_alerts
     from .monitor.lock import AlreadyRunning, run_lock
     from .report.html import write_reports
@@ -211,8 +238,9 @@ def _audit_and_report(targets: Targets, out: Path, db: Path, targets_file: str, 
             progress = progress_for_console()
             try:
                 with progress:
-                    run_id = asyncio.run(audit(targets, store, targets_file=targets_file, progress=progress))
-            except (BrowserNotFound, AxeSourceError) as exc:
+                    run_id = asyncio.run(audit(targets, store, targets_file=targets_file, progress=progress,
+                                               gatherer_factory=gatherer_factory or Gatherer))
+            except (BrowserNotFound, AxeSourceError, WorkersUnavailable) as exc:
                 _fail(str(exc), EXIT_CANNOT_TEST)
             index = write_reports(store, run_id, out, targets.settings.language)
             if pdf:

@@ -45,3 +45,8 @@ if ! .venv/bin/a11y-audit doctor >/dev/null 2>&1; then
   fi
 fi
 .venv/bin/a11y-audit doctor
+
+if [ "$extras" = "test" ] && ! command -v redis-server >/dev/null; then
+  echo "== installing redis-server (for the tests of the distributed executor)"
+  apt_install redis-server || echo "   (could not install redis-server: the Celery tests will be skipped)"
+fi
