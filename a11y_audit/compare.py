@@ -18,10 +18,6 @@ class SiteComparison:
     changes: Changes | None
 
 
-def _score(store: Store, run_id: int, site_id: str) -> SiteScore:
-    return site_score(store, run_id, site_id)[0]
-
-
 def compare_runs(store: Store, run_a: int, run_b: int) -> list[SiteComparison]:
     store.run(run_a), store.run(run_b)  # both must exist
     audited_a = {s.site_id: s for s in store.sites(run_a) if s.status == "audited"}
@@ -29,8 +25,8 @@ def compare_runs(store: Store, run_a: int, run_b: int) -> list[SiteComparison]:
     rows = []
     for site_id in sorted(audited_a.keys() | audited_b.keys()):
         name = (audited_b.get(site_id) or audited_a[site_id]).name
-        before = _score(store, run_a, site_id) if site_id in audited_a else None
-        after = _score(store, run_b, site_id) if site_id in audited_b else None
+        before = site_score(store, run_a, site_id)[0] if site_id in audited_a else None
+        after = site_score(store, run_b, site_id)[0] if site_id in audited_b else None
         changes = None
         if before is not None and after is not None:
             changes = diff_findings(store.findings(run_a, site_id), store.findings(run_b, site_id))

@@ -220,7 +220,7 @@ def markdown(result: GateResult, meta: RunMeta, limit: int = 30) -> str:
         f"WCAG {meta.wcag_version} {meta.wcag_level}, {len(meta.pages)} page(s), axe-core {meta.axe_version}."
         + (f" Score: **{result.score:.1f}**/100." if result.score is not None else ""),
         "",
-        f"| new | known (baseline) | ignored | to review |",
+        "| new | known (baseline) | ignored | to review |",
         "|---:|---:|---:|---:|",
         f"| {result.count(NEW)} | {result.count(BASELINE)} | {result.count(IGNORED)} | {result.count(REVIEW)} |",
         "",

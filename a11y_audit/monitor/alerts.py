@@ -41,10 +41,6 @@ class Regression:
         return round(self.score_before - self.score_after, 1)
 
 
-def _site_score(store: Store, run_id: int, site_id: str) -> float | None:
-    return site_score(store, run_id, site_id)[0].score
-
-
 def find_regressions(store: Store, run_id: int, rules: AlertSettings) -> list[Regression]:
     found = []
     worst = IMPACTS[: IMPACTS.index(rules.new_impact) + 1]
@@ -56,7 +52,7 @@ def find_regressions(store: Store, run_id: int, rules: AlertSettings) -> list[Re
             continue  # the first run of a site has nothing to regress from
         changes = diff_findings(store.findings(previous, site.site_id), store.findings(run_id, site.site_id))
         new = tuple(f for f in changes.new if f.impact in worst)
-        before, after = _site_score(store, previous, site.site_id), _site_score(store, run_id, site.site_id)
+        before, after = site_score(store, previous, site.site_id)[0].score, site_score(store, run_id, site.site_id)[0].score
         regression = Regression(site.site_id, site.name, previous, before, after, new)
         if new or regression.score_drop >= rules.score_drop:
             found.append(regression)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable, Mapping, Sequence
 
-from ..checks import CANT_TELL, FAILED, REGISTRY, Finding
+from ..checks import FAILED, REGISTRY, Finding
 from ..paths import load_rules_yaml
 from ..snapshot import PageSnapshot
 from .catalogue import Criterion, load_catalogue
