@@ -59,7 +59,12 @@ class Settings(BaseModel):
     site_checks: bool = Field(True, description="site-wide checks: statement, consistent navigation, linked documents")
     wcag_version: Literal["2.0", "2.1", "2.2"] = "2.2"
     wcag_level: Literal["A", "AA"] = "AA"
-    user_agent: str = "a11y-audit (+https://github.com/a11y-audit/a11y-audit)"
+    contact_url: str = Field(
+        "https://github.com/a11y-audit/a11y-audit", description="where site owners learn who crawls them; part of the user agent"
+    )
+    user_agent: str = Field(
+        "", description="how requests introduce themselves; default: a11y-audit/<version> (+<contact_url>)"
+    )
     browser_path: str | None = Field(None, description="Chromium or Chrome executable")
     axe_path: str | None = Field(None, description="another axe.min.js to use instead of the bundled one")
     allowed_hosts: list[str] = Field(
@@ -72,11 +77,39 @@ class Settings(BaseModel):
     max_documents: int = Field(50, ge=0, le=1000, description="linked documents (PDF, ...) fetched per site; 0: none")
     document_max_bytes: int = Field(20_000_000, ge=1, description="larger documents are not downloaded")
     document_timeout: float = Field(30.0, gt=0, le=600, description="seconds for one document, download and analysis")
+    # crawling and sampling (discover/, sample.py)
+    request_delay: float = Field(0.5, ge=0, le=60, description="seconds between two requests to one host (robots.txt may ask more)")
+    max_crawl_delay: float = Field(30.0, ge=0, le=600, description="a longer Crawl-delay in robots.txt is capped to this")
+    max_retry_after: float = Field(60.0, ge=0, le=3600, description="longest Retry-After (429/503) waited for before retrying")
+    ignore_tls_errors: bool = Field(False, description="accept invalid TLS certificates (test servers); off by default")
+    discovery_max_urls: int = Field(200, ge=1, le=100000, description="addresses fetched per site to find pages before sampling")
+    max_depth: int = Field(5, ge=0, le=100, description="links away from the start page that discovery follows")
+    discovery_seconds: float = Field(120.0, gt=0, le=86400, description="time for the discovery of one site")
+    max_site_seconds: float = Field(1800.0, gt=0, le=86400, description="time for one site; later pages are not started")
+    max_urls_per_pattern: int = Field(20, ge=1, le=100000, description="addresses of one shape (crawl traps: calendars, filters)")
+    max_page_bytes: int = Field(5_000_000, ge=1000, description="larger pages are not audited")
+    sample_random_share: float = Field(
+        0.1, ge=0.1, le=1, description="random sample: at least this share of the structured sample (WCAG-EM: 10 %)"
+    )
+    sample_seed: int | None = Field(None, description="seed of the random sample; default: a new one per site and run")
 
     @field_validator("wcag_version", mode="before")
     @classmethod
     def _version_as_text(cls, value: Any) -> Any:
         return str(value) if isinstance(value, (int, float)) else value
+
+    @model_validator(mode="after")
+    def _default_user_agent(self) -> "Settings":
+        if not self.user_agent:
+            from . import __version__
+
+            self.user_agent = f"a11y-audit/{__version__} (+{self.contact_url})"
+        return self
+
+    @property
+    def robots_agent(self) -> str:
+        """The product token robots.txt groups are matched against."""
+        return re.split(r"[/\s(]", self.user_agent.strip(), maxsplit=1)[0] or "a11y-audit"
 
 
 class Site(BaseModel):
@@ -93,6 +126,8 @@ class Site(BaseModel):
     include: list[str] = Field(default_factory=list, description="regular expressions; only matching URLs")
     exclude: list[str] = Field(default_factory=list, description="regular expressions; matching URLs are skipped")
     pages: list[str] = Field(default_factory=list, description="more pages to audit besides the start page")
+    hosts: list[str] = Field(default_factory=list, description="more host names that belong to the site (scope)")
+    ignore_robots: bool = Field(False, description="true only for one's own site: robots.txt is not read")
     url_verified: bool = True
     note: str | None = None
 

@@ -17,6 +17,15 @@ ERROR = "error"  # detail: the browser's message
 NOTHING_TESTED = "nothing-tested"
 NO_URL = "no-url"
 OUT_OF_SCOPE = "out-of-scope"  # the start page is not a page to audit (a document, excluded by a pattern)  # the targets file gives no address for the site
+# crawling (discover/): robots.txt, redirects, limits
+ROBOTS = "robots"  # robots.txt asks our user agent not to visit this address
+ROBOTS_UNAVAILABLE = "robots-unavailable"  # robots.txt answered 5xx or not at all: nothing may be visited (RFC 9309)
+LEAVES_SITE = "leaves-site"  # detail: the address outside the site it redirects or navigates to
+REDIRECT_LOOP = "redirect-loop"
+TOO_MANY_REDIRECTS = "too-many-redirects"
+TOO_LARGE = "too-large"  # detail: the size in bytes
+TLS = "tls"  # the certificate is invalid (expired, self-signed, wrong name); detail: what is wrong
+TIME_LIMIT = "time-limit"  # the site's time (max_site_seconds) was up before this page's turn; detail: seconds
 
 
 def split(reason: str) -> tuple[str, str]:

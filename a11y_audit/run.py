@@ -1,17 +1,22 @@
-"""Orchestration: visit the pages of every site with one pool of browser pages.
+"""Orchestration: discover and sample every site, visit the sample with one pool of browser pages.
 
-Discovery here is a breadth-first walk over same-site links found in the
-snapshots, up to each site's ``max_pages``.  Pages of all sites share one
-pool of ``concurrency`` workers; ``per_host_concurrency`` bounds the load on
-any one host whatever the global concurrency.
+Per site, first discovery (``discover/crawl.py``: robots.txt, sitemaps, a breadth-first walk
+over plain HTML) and the sample (``sample.py``: WCAG-EM structured + seeded random, at most
+``max_pages``); the sampled pages go to one queue shared by all sites, visited by
+``concurrency`` workers. Links in the rendered pages (JavaScript menus) add pages for roles
+the sample still lacks, or fill the budget when discovery found fewer pages. Every request,
+plain HTTP or browser, goes through one ``Politeness`` (per-host slots and delay, Retry-After)
+and the site's gate (scope, robots.txt), so the load on one host stays what is configured
+whatever the global concurrency.
 """
 
 from __future__ import annotations
 
 import asyncio
-import re
+import inspect
 import platform
-from collections import defaultdict
+import random
+import time
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable, Protocol
@@ -20,16 +25,21 @@ from . import __version__
 from .checks import check_page, check_site, document_findings
 from .checks.statement_analysis import is_statement_link
 from .config import Settings, Site, Targets
-from .discover.urls import host_of, in_scope, is_page_candidate, normalise
-from .gather.documents import fetch_documents
+from .discover.crawl import Discovery, SiteGate, discover_site, site_hosts
+from .discover.fetch import DEFAULT_BACK_OFF, Fetcher
+from .discover.polite import Politeness
+from .discover.robots import RobotsCache
+from .discover.urls import document_kind, host_of, in_scope, is_page_candidate, normalise, page_key
+from .gather.documents import document_inventory, fetch_documents
 from .gather.page import Gatherer
 from . import reasons
-from .snapshot import PageSnapshot, failed_page
+from .sample import Candidate, load_sample_rules, select_sample, text_roles
+from .snapshot import DocumentFacts, PageSnapshot, failed_page
 from .store.sqlite import Store
 from .trends import record_scores
 
-
-DIRECTORY_INDEX = re.compile(r"/(index|default)\.(html?|php|aspx?)$", re.IGNORECASE)
+DISCOVERIES_PER_WORKER = 2  # sites discovered at the same time, per browser worker
+RENDERED_RESERVE = 3  # pages of the budget kept for roles only the rendered start page links to (JavaScript menus)
 
 
 class Progress(Protocol):
@@ -54,22 +64,40 @@ class _SiteCrawl:
     site: Site
     max_pages: int
     hosts: set[str]
+    gate: SiteGate
     seen: set[str] = field(default_factory=set)
     queued: int = 0
     finished: int = 0
     audited: int = 0
+    roles: set[str] = field(default_factory=set)  # reasons the sample already has (statement, contact...)
+    fill: bool = False  # discovery found fewer pages than the budget: rendered links fill it
+    documents: list[DocumentFacts] = field(default_factory=list)  # found by discovery
+    discovery_seconds: float = 0.0
+    first_visit: float | None = None  # monotonic time the first page visit of the site started
+    retried: set[str] = field(default_factory=set)  # pages visited again after a 429/503
+    held: list[tuple[str, int, tuple[str, ...]]] = field(default_factory=list)  # queued after the start page
+    spares: list[tuple[str, int]] = field(default_factory=list)  # random pages for the reserve left unused
+    order: dict[str, int] = field(default_factory=dict)  # page -> place in the visit order (documents' linked_from)
 
     def offer(self, url: str) -> bool:
-        """Accept a URL for visiting when it is new, in scope and within the page budget."""
+        """Accept a URL for visiting when it is new, in scope, allowed and within the page budget."""
         url = normalise(url)
-        key = DIRECTORY_INDEX.sub("/", url)  # /nieuws/index.html is the page /nieuws/
+        key = page_key(url)  # /nieuws/index.html is the page /nieuws/
         if key in self.seen or self.queued >= self.max_pages:
             return False
         if not is_page_candidate(url) or not in_scope(url, self.hosts, self.site.include, self.site.exclude):
             return False
+        if not self.gate.robots_allow(url):
+            return False
         self.seen.add(key)
         self.queued += 1
         return True
+
+    def time_spent(self) -> float:
+        now = time.monotonic()
+        if self.first_visit is None:
+            self.first_visit = now
+        return self.discovery_seconds + (now - self.first_visit)
 
 
 async def audit(
@@ -104,56 +132,214 @@ async def audit(
 
 async def _crawl(targets: Targets, store: Store, run_id: int, gatherer: Gatherer, progress: Progress) -> None:
     settings = targets.settings
-    queue: asyncio.Queue[tuple[_SiteCrawl, str, int]] = asyncio.Queue()
-    host_slots: dict[str, asyncio.Semaphore] = defaultdict(lambda: asyncio.Semaphore(settings.per_host_concurrency))
-    crawls: list[_SiteCrawl] = []
-    for site in targets.sites:
-        if not site.url:
-            store.set_site_status(run_id, site.id, "failed", reasons.NO_URL)
-            continue
-        crawl = _SiteCrawl(site, targets.site_max_pages(site), {host_of(normalise(u)) for u in [site.url, *site.pages]})
-        crawls.append(crawl)
-        progress.site_started(site, crawl.max_pages)
-        for url in [site.url, *site.pages]:
-            if crawl.offer(url):
-                queue.put_nowait((crawl, normalise(url), 0))
-        if not crawl.queued:
-            store.set_site_status(run_id, site.id, "failed", f"{reasons.OUT_OF_SCOPE}: {site.url}")
+    queue: asyncio.Queue[tuple[_SiteCrawl, str, int, tuple[str, ...]]] = asyncio.Queue()
+    politeness = Politeness(settings.per_host_concurrency, settings.request_delay, settings.max_crawl_delay)
+    load_sample_rules()  # read rules/sample.yaml now, not halfway through a discovery (it blocks the event loop)
+    async with Fetcher(settings, politeness) as fetcher:
+        robots = RobotsCache(fetcher, settings.robots_agent)
+        discoveries = asyncio.Semaphore(max(2, settings.concurrency * DISCOVERIES_PER_WORKER))
+        preparing = []
+        for site in targets.sites:
+            if not site.url:
+                store.set_site_status(run_id, site.id, "failed", reasons.NO_URL)
+                continue
+            hosts = site_hosts(site)
+            gate = SiteGate(site, hosts, None if site.ignore_robots else robots, politeness)
+            crawl = _SiteCrawl(site, targets.site_max_pages(site), hosts, gate)
+            start = normalise(site.url)
+            if not is_page_candidate(start) or not in_scope(start, hosts, site.include, site.exclude):
+                store.set_site_status(run_id, site.id, "failed", f"{reasons.OUT_OF_SCOPE}: {site.url}")
+                continue
+            progress.site_started(site, crawl.max_pages)
+            preparing.append(asyncio.create_task(
+                _prepare_site(crawl, store, run_id, settings, fetcher, discoveries, queue, politeness, progress)
+            ))
 
-    async def worker() -> None:
-        while True:
-            crawl, url, depth = await queue.get()
-            try:
-                async with host_slots[host_of(url)]:
-                    snapshot = await gatherer.visit(url)
-                if settings.follow_links:
-                    _follow(crawl, snapshot, depth, queue)
+        async def worker() -> None:
+            while True:
+                crawl, url, depth, why = await queue.get()
                 try:
-                    findings = check_page(snapshot)
-                except Exception as exc:  # noqa: BLE001 - a bug in one check must not lose the run
-                    snapshot = failed_page(url, f"{reasons.CHECK_ERROR}: {type(exc).__name__}: {exc}")
-                    findings = []
-                store.save_page(run_id, crawl.site.id, depth, snapshot, findings)
-                crawl.finished += 1
-                crawl.audited += snapshot.audited
-                progress.page_done(crawl.site, snapshot, crawl.queued)
-                if crawl.finished == crawl.queued:
-                    await _finish_site(store, run_id, crawl, settings)
-                    progress.site_done(crawl.site)
-            finally:
-                queue.task_done()
+                    await _visit_one(crawl, url, depth, why, store, run_id, settings, gatherer, politeness, queue, progress)
+                except Exception as exc:  # noqa: BLE001 - a bug must not stall the queue or the site
+                    _release(crawl, queue)
+                    try:
+                        store.save_page(run_id, crawl.site.id, depth,
+                                        failed_page(url, f"{reasons.ERROR}: {type(exc).__name__}: {exc}"), [], chosen_for=why)
+                    except Exception:  # noqa: BLE001 - already stored
+                        pass
+                    crawl.finished += 1
+                    if crawl.finished == crawl.queued:
+                        store.set_site_status(run_id, crawl.site.id, "failed", f"{reasons.ERROR}: {type(exc).__name__}: {exc}")
+                finally:
+                    queue.task_done()
 
-    workers = [asyncio.create_task(worker()) for _ in range(settings.concurrency)]
+        workers = [asyncio.create_task(worker()) for _ in range(settings.concurrency)]
+        try:
+            await asyncio.gather(*preparing)
+            await queue.join()
+        finally:
+            for task in [*workers, *preparing]:
+                task.cancel()
+            await asyncio.gather(*workers, *preparing, return_exceptions=True)
+
+
+async def _prepare_site(
+    crawl: _SiteCrawl, store: Store, run_id: int, settings: Settings, fetcher: Fetcher, discoveries: asyncio.Semaphore,
+    queue: asyncio.Queue, politeness: Politeness, progress: Progress,
+) -> None:
+    """Discovery and sample of one site; its failed addresses are stored, its sample queued."""
     try:
-        await queue.join()
-    finally:
-        for task in workers:
-            task.cancel()
-        await asyncio.gather(*workers, return_exceptions=True)
+        await _discover_and_sample(crawl, store, run_id, settings, fetcher, discoveries, queue, politeness, progress)
+    except Exception as exc:  # noqa: BLE001 - a bug with one site must not lose the run
+        if not crawl.queued:
+            store.set_site_status(run_id, crawl.site.id, "failed", f"{reasons.ERROR}: {type(exc).__name__}: {exc}")
+            progress.site_done(crawl.site)
 
 
-def _follow(crawl: _SiteCrawl, snapshot: PageSnapshot, depth: int, queue: asyncio.Queue) -> None:
-    if not snapshot.audited:
+async def _discover_and_sample(
+    crawl: _SiteCrawl, store: Store, run_id: int, settings: Settings, fetcher: Fetcher, discoveries: asyncio.Semaphore,
+    queue: asyncio.Queue, politeness: Politeness, progress: Progress,
+) -> None:
+    site = crawl.site
+    async with discoveries:
+        discovery = await discover_site(
+            site, settings, fetcher, crawl.gate, hint=lambda url, text: bool(text_roles(url, [text] if text else [])),
+            follow=settings.follow_links,
+        )
+    crawl.discovery_seconds = discovery.seconds
+    seed = settings.sample_seed if settings.sample_seed is not None else random.SystemRandom().randrange(2**31)
+    sample = select_sample(_candidates(discovery), crawl.max_pages, seed, settings.sample_random_share,
+                           max_reserve=RENDERED_RESERVE if settings.follow_links else 0)
+    chosen = sample.chosen
+    summary = discovery.summary() | {"sample": {"size": len(chosen), "budget": crawl.max_pages, "reserve": sample.reserve,
+                                                "random": sum(1 for c in chosen if "random" in c.reasons)}}
+    store.set_discovery(run_id, site.id, seed, summary, [r.to_dict() for r in discovery.records.values()])
+    crawl.hosts |= discovery.hosts
+    crawl.seen |= {page_key(r.url) for r in discovery.records.values()}
+    crawl.seen |= {page_key(r.final_url) for r in discovery.records.values() if r.final_url}
+    crawl.documents = [
+        DocumentFacts(url=r.final_url or r.url, kind=r.document_kind, linked_from=r.linked_from,
+                      link_text=(r.link_texts or [""])[0], state="pending")
+        for r in discovery.documents
+    ]
+    crawl.roles = {why for c in chosen for why in c.reasons}
+    crawl.fill = settings.follow_links and len(discovery.pages) < crawl.max_pages
+
+    records = {r.url: r for r in discovery.records.values()}
+    start = records.get(normalise(site.url))
+    home_failed = start is not None and start.kind == "failed"
+    # addresses that failed during discovery are stored (status and reason, no browser visit) when the
+    # budget has room after the sample: a small site is shown whole, a large one keeps them in `discovered`
+    room = crawl.max_pages - len(chosen) - len(sample.spares)
+    for record in discovery.failed:
+        if record is not start and room > 0:  # the start page gets a second try in the browser, below
+            room -= 1
+            store.save_page(run_id, site.id, record.depth,
+                            failed_page(record.url, record.reason, http_status=record.http_status,
+                                        final_url=record.final_url or record.url), [])
+    # the pages discovery found are visited at their final address (after redirects, checked in scope);
+    # the start page first, alone: the other pages follow when it is done, closest and first found first
+    final = {r.final_url or r.url: r for r in discovery.pages}
+    found_at = {url: i for i, url in enumerate(final)}
+    crawl.spares = [(url, final[url].depth if url in final else 1) for url in sample.spares]
+    for pick in sorted(chosen, key=lambda c: (final[c.url].depth if c.url in final else 0, found_at.get(c.url, 0))):
+        record = final.get(pick.url)
+        crawl.queued += 1
+        crawl.order[pick.url] = len(crawl.order)
+        visit = (pick.url, record.depth if record else 0, pick.reasons)
+        if "home" in pick.reasons:
+            queue.put_nowait((crawl, *visit))
+        else:
+            crawl.held.append(visit)
+    if home_failed and not _refused(start.reason) and crawl.gate.robots_allow(start.url):
+        # plain HTTP failed (some servers treat it differently from a browser): one browser visit decides
+        crawl.queued += 1
+        crawl.fill = settings.follow_links
+        queue.put_nowait((crawl, start.url, 0, ("home",)))
+    elif start is not None and start.kind in ("skipped", "failed"):  # robots.txt, unreachable: stored as such
+        store.save_page(run_id, site.id, 0, failed_page(start.url, start.reason, http_status=start.http_status,
+                                                        final_url=start.final_url or start.url), [])
+    if crawl.held and crawl.queued == len(crawl.held):  # no start page to wait for
+        _release(crawl, queue)
+    if not crawl.queued:
+        await _finish_site(store, run_id, crawl, settings, politeness)
+        progress.site_done(site)
+
+
+def _takes_policy(gatherer: Gatherer) -> bool:
+    try:
+        return "policy" in inspect.signature(gatherer.visit).parameters
+    except (TypeError, ValueError):
+        return False
+
+
+def _release(crawl: _SiteCrawl, queue: asyncio.Queue) -> None:
+    """After the start page: the rest of the sample, and random spares for the reserve its links did not use."""
+    for visit in crawl.held:
+        queue.put_nowait((crawl, *visit))
+    crawl.held.clear()
+    while crawl.spares and crawl.queued < crawl.max_pages:
+        url, depth = crawl.spares.pop(0)
+        crawl.queued += 1
+        crawl.order[url] = len(crawl.order)
+        queue.put_nowait((crawl, url, depth, ("random",)))
+    crawl.spares.clear()
+
+
+def _refused(reason: str) -> bool:
+    """The page may not be requested at all (robots.txt, scope)."""
+    return reasons.split(reason)[0] in (reasons.ROBOTS, reasons.ROBOTS_UNAVAILABLE, reasons.LEAVES_SITE)
+
+
+def _candidates(discovery: Discovery) -> list[Candidate]:
+    return [
+        Candidate(url=r.final_url or r.url, depth=r.depth, via=r.via, title=r.title, link_texts=tuple(r.link_texts),
+                  forms=r.forms, login=r.login, documents=r.documents, template=r.template)
+        for r in discovery.pages
+    ]
+
+
+async def _visit_one(
+    crawl: _SiteCrawl, url: str, depth: int, why: tuple[str, ...], store: Store, run_id: int, settings: Settings,
+    gatherer: Gatherer, politeness: Politeness, queue: asyncio.Queue, progress: Progress,
+) -> None:
+    if crawl.time_spent() > settings.max_site_seconds:
+        snapshot = failed_page(url, f"{reasons.TIME_LIMIT}: {settings.max_site_seconds:g}")
+    else:
+        if _takes_policy(gatherer):
+            async with politeness.slot(host_of(url), claim=False):  # the visit claims the host's turn (gate.turn)
+                snapshot = await gatherer.visit(url, crawl.gate)
+        else:  # e.g. distributed.CeleryGatherer: robots.txt and scope are not enforced inside that browser
+            async with politeness.slot(host_of(url)):
+                snapshot = await gatherer.visit(url)
+        if snapshot.http_status in (429, 503) and url not in crawl.retried:
+            wait = getattr(gatherer, "retry_after", {}).pop(url, DEFAULT_BACK_OFF)
+            politeness.back_off(host_of(url), min(wait, settings.max_retry_after))
+            if wait <= settings.max_retry_after:
+                crawl.retried.add(url)
+                queue.put_nowait((crawl, url, depth, why))  # once more, after the host's Retry-After
+                return
+    if settings.follow_links:
+        _follow(crawl, snapshot, depth, queue, settings)
+    try:
+        findings = check_page(snapshot)
+    except Exception as exc:  # noqa: BLE001 - a bug in one check must not lose the run
+        snapshot = failed_page(url, f"{reasons.CHECK_ERROR}: {type(exc).__name__}: {exc}")
+        findings = []
+    store.save_page(run_id, crawl.site.id, depth, snapshot, findings, chosen_for=why)
+    if "home" in why:
+        _release(crawl, queue)
+    crawl.finished += 1
+    crawl.audited += snapshot.audited
+    progress.page_done(crawl.site, snapshot, crawl.queued)
+    if crawl.finished == crawl.queued:
+        await _finish_site(store, run_id, crawl, settings, politeness)
+        progress.site_done(crawl.site)
+
+
+def _follow(crawl: _SiteCrawl, snapshot: PageSnapshot, depth: int, queue: asyncio.Queue, settings: Settings) -> None:
+    """Links of a rendered page (JavaScript menus too): pages for roles the sample lacks, or to fill the budget."""
+    if not snapshot.audited or depth + 1 > settings.max_depth:
         return
     if depth == 0 and snapshot.final_url:
         # the home page may redirect (http -> https, adding www.): the site is where it lands
@@ -162,15 +348,39 @@ def _follow(crawl: _SiteCrawl, snapshot: PageSnapshot, depth: int, queue: asynci
     if depth == 0:  # the accessibility statement first, so that a small page budget still includes it
         links = tuple(sorted(links, key=lambda link: not is_statement_link(link)))
     for link in links:
-        if link.href and crawl.offer(link.href):
-            queue.put_nowait((crawl, normalise(link.href), depth + 1))
+        if not link.href or document_kind(link.href):
+            continue
+        missing = [r for r in text_roles(link.href, [link.name or link.text]) if r not in crawl.roles]
+        if not missing and not crawl.fill:
+            continue
+        if crawl.offer(link.href):
+            why = tuple(missing) or ("rendered",)
+            crawl.roles |= set(missing)
+            crawl.order[normalise(link.href)] = len(crawl.order)
+            queue.put_nowait((crawl, normalise(link.href), depth + 1, why))
 
 
-async def _finish_site(store: Store, run_id: int, crawl: _SiteCrawl, settings: Settings) -> None:
+async def _finish_site(
+    store: Store, run_id: int, crawl: _SiteCrawl, settings: Settings, politeness: Politeness | None = None,
+    reason: str = "",
+) -> None:
     snapshots = list(store.snapshots(run_id, crawl.site.id))
+    visits = sorted(snapshots, key=lambda s: crawl.order.get(s.requested_url, len(crawl.order)))  # in visit order
     if settings.site_checks:  # `check` audits single pages: no statement, navigation or document checks there
-        # the site's linked documents, each fetched once, after its pages (gather/documents.py)
-        documents = await fetch_documents(snapshots, settings)
+        # the site's documents, each fetched once, after its pages (gather/documents.py), within the site's time
+        left = settings.max_site_seconds - crawl.time_spent()
+        fetching = fetch_documents(visits, settings, extra=crawl.documents, gate=crawl.gate.allowed, politeness=politeness)
+        try:
+            if left <= 0:
+                fetching.close()
+                raise asyncio.TimeoutError
+            documents = await asyncio.wait_for(fetching, left)
+        except asyncio.TimeoutError:
+            inventory = list({d.url: d for d in crawl.documents + document_inventory(snapshots, settings.max_documents)}.values())
+            documents = [
+                DocumentFacts(**(d.to_dict() | {"state": "skipped", "reason": f"{reasons.TIME_LIMIT}: {settings.max_site_seconds:g}"}))
+                for d in inventory[: settings.max_documents]
+            ]
         for facts in documents:
             store.save_document(run_id, crawl.site.id, facts)
         today = date.fromisoformat(store.run(run_id).started_at[:10])  # the run's date: checking again gives the same
@@ -178,7 +388,7 @@ async def _finish_site(store: Store, run_id: int, crawl: _SiteCrawl, settings: S
     if crawl.audited:
         store.set_site_status(run_id, crawl.site.id, "audited")
     else:
-        why = sorted({s.reason for s in snapshots if s.reason})
+        why = sorted({s.reason for s in snapshots if s.reason} | ({reason} if reason else set()))
         store.set_site_status(run_id, crawl.site.id, "failed", "; ".join(why) or reasons.NOTHING_TESTED)
 
 

@@ -20,7 +20,7 @@ class FixtureHandler(SimpleHTTPRequestHandler):
 
     def do_GET(self) -> None:  # noqa: N802 - name of the base class method
         if self.path.startswith("/slow"):
-            time.sleep(8)
+            time.sleep(30)
             self.send_error(504)
             return
         super().do_GET()

@@ -27,5 +27,6 @@ def demo_targets(max_pages: int = 20) -> Iterator[Targets]:
         for site_id, name, folder, province in DEMO_SITES:
             url = stack.enter_context(serve_folder(SITES_DIR / folder))
             sites.append(Site(id=site_id, name=name, url=url, level="lokaal", province=province, tags=["demo"]))
-        settings = Settings(max_pages=max_pages, allowed_hosts=["127.0.0.1"])
+        # served here on 127.0.0.1: no delay between requests needed
+        settings = Settings(max_pages=max_pages, allowed_hosts=["127.0.0.1"], request_delay=0)
         yield Targets(settings=settings, sites=sites)

@@ -8,14 +8,19 @@ up to ``max_documents``. PDFs are downloaded (streamed, stopped at
 are only recorded. Redirects are followed by hand so that ``allowed_hosts`` holds
 for every hop. Nothing here raises for a document problem: it becomes the
 document's state and reason.
+
+In a run (``run.py``) documents found by discovery are added to the inventory, every request
+(each redirect hop too) is asked of the site's ``gate`` (scope, robots.txt), and goes through the
+run's ``Politeness`` (per-host slots and delay) like every other request.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import time
 from dataclasses import replace
-from typing import Iterable, Sequence
+from typing import Any, Awaitable, Callable, Iterable, Sequence
 from urllib.parse import urljoin
 
 import httpx
@@ -49,29 +54,55 @@ def document_inventory(snapshots: Iterable[PageSnapshot], limit: int) -> list[Do
     return list(seen.values())
 
 
-async def fetch_documents(snapshots: Sequence[PageSnapshot], settings: Settings) -> list[DocumentFacts]:
-    """Download and analyse the linked documents of one site's snapshots."""
+Gate = Callable[[str], Awaitable[str | None]]  # why an address may not be requested, or None
+
+
+async def fetch_documents(
+    snapshots: Sequence[PageSnapshot],
+    settings: Settings,
+    *,
+    extra: Sequence[DocumentFacts] = (),
+    gate: Gate | None = None,
+    politeness: Any = None,
+) -> list[DocumentFacts]:
+    """Download and analyse the linked documents of one site's snapshots (and ``extra`` ones found otherwise)."""
     inventory = document_inventory(snapshots, settings.max_documents)
+    known = {doc.url for doc in inventory}
+    for doc in extra:
+        if doc.url not in known and len(inventory) < settings.max_documents:
+            known.add(doc.url)
+            inventory.append(doc)
     if not inventory:
         return []
     slots = asyncio.Semaphore(settings.per_host_concurrency)
     limits = httpx.Timeout(settings.document_timeout)
     headers = {"User-Agent": settings.user_agent, "Accept": "application/pdf,*/*;q=0.5"}
-    async with httpx.AsyncClient(follow_redirects=False, timeout=limits, headers=headers, trust_env=False) as client:
+    async with httpx.AsyncClient(follow_redirects=False, timeout=limits, headers=headers, trust_env=False,
+                                 verify=not settings.ignore_tls_errors) as client:
 
         async def one(doc: DocumentFacts) -> DocumentFacts:
             if doc.kind not in ANALYSED_KINDS:
                 return replace(doc, state="not-analysed")
+            if gate is not None:
+                refused = await gate(doc.url)
+                if refused:
+                    return replace(doc, state="skipped", reason=refused)
+            if politeness is not None:
+                return await fetch_document(client, doc, settings, gate, politeness)
             async with slots:
-                return await fetch_document(client, doc, settings)
+                return await fetch_document(client, doc, settings, gate)
 
         return list(await asyncio.gather(*(one(doc) for doc in inventory)))
 
 
-async def fetch_document(client: httpx.AsyncClient, doc: DocumentFacts, settings: Settings) -> DocumentFacts:
+async def fetch_document(
+    client: httpx.AsyncClient, doc: DocumentFacts, settings: Settings, gate: Gate | None = None, politeness: Any = None
+) -> DocumentFacts:
     started = time.monotonic()
     try:
-        status, content_type, data = await asyncio.wait_for(_download(client, doc.url, settings), settings.document_timeout)
+        status, content_type, data = await asyncio.wait_for(
+            _download(client, doc.url, settings, gate, politeness), settings.document_timeout
+        )
     except asyncio.TimeoutError:
         return replace(doc, state="skipped", reason=f"timeout: {settings.document_timeout:g}")
     except _Refused as refused:
@@ -91,23 +122,30 @@ async def fetch_document(client: httpx.AsyncClient, doc: DocumentFacts, settings
     return replace(doc, **facts)
 
 
-async def _download(client: httpx.AsyncClient, url: str, settings: Settings) -> tuple[int, str, bytes]:
+async def _download(
+    client: httpx.AsyncClient, url: str, settings: Settings, gate: Gate | None = None, politeness: Any = None
+) -> tuple[int, str, bytes]:
     for _ in range(MAX_REDIRECTS + 1):
         if not url.startswith(("http://", "https://")):
             raise _Refused("not-http")
         if settings.allowed_hosts and host_of(url).split(":")[0] not in settings.allowed_hosts:
             raise _Refused(f"host-not-allowed: {host_of(url)}")
-        async with client.stream("GET", url) as response:
-            if response.is_redirect and "location" in response.headers:
-                url = urljoin(url, response.headers["location"])
-                continue
-            length = response.headers.get("content-length", "")
-            if length.isdigit() and int(length) > settings.document_max_bytes:
-                raise _Refused(f"too-large: {length}")
-            data = bytearray()
-            async for chunk in response.aiter_bytes(CHUNK):
-                data.extend(chunk)
-                if len(data) > settings.document_max_bytes:
-                    raise _Refused(f"too-large: > {settings.document_max_bytes}")
-            return response.status_code, response.headers.get("content-type", "").split(";")[0].strip(), bytes(data)
+        refused = await gate(url) if gate is not None else None
+        if refused:
+            raise _Refused(refused)
+        turn = politeness.slot(host_of(url)) if politeness is not None else contextlib.nullcontext()
+        async with turn:  # the host's slot and delay, like every request of a run
+            async with client.stream("GET", url) as response:
+                if response.is_redirect and "location" in response.headers:
+                    url = urljoin(url, response.headers["location"])
+                    continue
+                length = response.headers.get("content-length", "")
+                if length.isdigit() and int(length) > settings.document_max_bytes:
+                    raise _Refused(f"too-large: {length}")
+                data = bytearray()
+                async for chunk in response.aiter_bytes(CHUNK):
+                    data.extend(chunk)
+                    if len(data) > settings.document_max_bytes:
+                        raise _Refused(f"too-large: > {settings.document_max_bytes}")
+                return response.status_code, response.headers.get("content-type", "").split(";")[0].strip(), bytes(data)
     raise _Refused("too-many-redirects")

@@ -110,8 +110,12 @@
   const links = [];
   for (const el of document.querySelectorAll("a[href], area[href]")) {
     if (links.length >= limits.maxLinks) break;
+    let href = el.href || "";
+    if (typeof href !== "string") {  // an <a> in inline SVG: SVGAnimatedString
+      try { href = el.href.baseVal ? new URL(el.href.baseVal, document.baseURI).href : ""; } catch (e) { href = ""; }
+    }
     links.push({
-      href: el.href || "",
+      href,
       name: cut(accName(el), 300),
       text: cut(clean(el.innerText || el.textContent), 300),
       selector: cssPath(el),

@@ -7,9 +7,12 @@ import re
 import time
 from dataclasses import replace
 from importlib.resources import files
-from typing import Any
+from typing import Any, Protocol
 
-from playwright.async_api import Browser, BrowserContext, Error as PlaywrightError, Playwright, Route, async_playwright
+from playwright.async_api import (
+    Browser, BrowserContext, Dialog, Error as PlaywrightError, Playwright, Route, TimeoutError as PlaywrightTimeout,
+    async_playwright,
+)
 
 from .. import reasons
 from ..config import Settings
@@ -21,6 +24,15 @@ from .browser import launch
 EXTRACT_SCRIPT = files(__package__).joinpath("extract.js").read_text(encoding="utf-8")
 EXTRACT_LIMITS = {"maxText": 5000, "maxLinks": 2000, "maxImages": 1000, "maxBlocks": 3000}
 HTML_TYPES = ("text/html", "application/xhtml+xml")
+LOAD_SHARE = 0.3  # of page_timeout: how long to wait for the load event after the DOM is there
+
+
+class RequestPolicy(Protocol):
+    """What the browser may request for one site (discover.crawl.SiteGate): robots.txt and scope."""
+
+    def robots_allow(self, url: str) -> bool: ...
+
+    def in_scope(self, url: str) -> bool: ...
 
 
 class Gatherer:
@@ -38,6 +50,7 @@ class Gatherer:
         self._lock = asyncio.Lock()
         self.browser_version = ""
         self.restarts = 0
+        self.retry_after: dict[str, float] = {}  # requested URL -> Retry-After seconds of its 429/503 answer
 
     async def __aenter__(self) -> "Gatherer":
         self._playwright = await async_playwright().start()
@@ -68,7 +81,8 @@ class Gatherer:
             browser = await self._ensure_browser()
             try:
                 context = await browser.new_context(
-                    user_agent=self.settings.user_agent, locale="nl-BE", viewport={"width": 1280, "height": 900}
+                    user_agent=self.settings.user_agent, locale="nl-BE", viewport={"width": 1280, "height": 900},
+                    ignore_https_errors=self.settings.ignore_tls_errors,
                 )
                 return browser, context
             except PlaywrightError:
@@ -77,11 +91,14 @@ class Gatherer:
                 # the browser died since the last page: _ensure_browser relaunches it
         raise AssertionError("unreachable")
 
-    async def visit(self, url: str) -> PageSnapshot:
+    async def visit(self, url: str, policy: RequestPolicy | None = None) -> PageSnapshot:
+        """Visit ``url`` once. With a ``policy``, requests robots.txt disallows are never made, and the
+        page cannot navigate itself away (to another site, or at all once loaded): it stays as loaded."""
         started = time.perf_counter()
         browser, context = await self._new_context()
         try:
-            return await asyncio.wait_for(self._visit(context, url, started), self.settings.page_timeout)
+            async with asyncio.timeout(self.settings.page_timeout) as budget:
+                return await self._visit(context, url, started, policy, budget)
         except asyncio.TimeoutError:
             return failed_page(url, f"{reasons.TIMEOUT}: {self.settings.page_timeout:g}")
         except PlaywrightError as exc:
@@ -94,19 +111,44 @@ class Gatherer:
             except (PlaywrightError, asyncio.TimeoutError):
                 pass
 
-    async def _visit(self, context: BrowserContext, url: str, started: float) -> PageSnapshot:
+    async def _visit(
+        self, context: BrowserContext, url: str, started: float, policy: RequestPolicy | None = None,
+        budget: asyncio.Timeout | None = None,
+    ) -> PageSnapshot:
         if self.settings.allowed_hosts:
             await context.route("**/*", self._only_allowed_hosts)
+        state = {"loaded": False}
+        if policy is not None:  # registered last, so asked first; passes on to the allowed-hosts route
+            await context.route("**/*", lambda route: self._polite_route(route, policy, state))
         await context.add_init_script(script=self.axe.script)
         page = await context.new_page()
         crashed = asyncio.Event()
         page.on("crash", lambda _page: crashed.set())
+        page.on("dialog", _dismiss)  # alert, confirm, prompt, beforeunload: answered "cancel", the visit goes on
 
-        response = await page.goto(url, wait_until="load")
+        # the DOM first; then the load event, but not for ever: a page whose scripts or requests never
+        # finish is audited as it is by then
+        turn = getattr(policy, "turn", None)
+        if turn is not None:  # the host's politeness delay, right before the page's own request; not part of
+            waiting = time.perf_counter()  # the page's time
+            await turn(url)
+            waited = time.perf_counter() - waiting
+            if budget is not None and budget.when() is not None:
+                budget.reschedule(budget.when() + waited)
+        response = await page.goto(url, wait_until="domcontentloaded")
+        try:
+            await page.wait_for_load_state("load", timeout=self.settings.page_timeout * LOAD_SHARE * 1000)
+        except PlaywrightTimeout:
+            pass
+        state["loaded"] = True
         loaded = time.perf_counter()
         status = response.status if response else None
         content_type = (await response.header_value("content-type") or "") if response else ""
         final_url = page.url
+        if status in (429, 503) and response is not None:
+            retry = await response.header_value("retry-after")
+            if retry and retry.strip().isdigit():
+                self.retry_after[url] = float(retry.strip())
         if status is not None and status >= 400:
             return failed_page(url, f"{reasons.HTTP_STATUS}: {status}", http_status=status, final_url=final_url)
         if content_type and not content_type.split(";")[0].strip().lower() in HTML_TYPES:
@@ -126,6 +168,22 @@ class Gatherer:
             total_ms=round((done - started) * 1000),
         )
         return build_snapshot(url, final_url, raw_axe, facts, http_status=status, content_type=content_type, timings=timings)
+
+    async def _polite_route(self, route: Route, policy: RequestPolicy, state: dict[str, bool]) -> None:
+        request = route.request
+        try:
+            if request.url.startswith(("data:", "blob:")):
+                await route.fallback()
+            elif request.is_navigation_request() and request.frame.parent_frame is None and (
+                state["loaded"] or not policy.in_scope(request.url) or not policy.robots_allow(request.url)
+            ):
+                await route.fulfill(status=204)  # no request made; the page under test stays where it is
+            elif not policy.robots_allow(request.url):
+                await route.abort("blockedbyclient")
+            else:
+                await route.fallback()
+        except PlaywrightError:
+            pass  # the page or context closed meanwhile
 
     async def _only_allowed_hosts(self, route: Route) -> None:
         host = host_of(route.request.url).split(":")[0]
@@ -166,8 +224,18 @@ def _documents(snapshot: PageSnapshot) -> tuple[Document, ...]:
     return tuple(seen.values())
 
 
+async def _dismiss(dialog: Dialog) -> None:
+    try:
+        await dialog.dismiss()
+    except PlaywrightError:
+        pass
+
+
 def _reason(exc: PlaywrightError) -> str:
     message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    cert = re.search(r"net::ERR_(CERT_[A-Z_]+|SSL_[A-Z_]+)", message)
+    if cert:
+        return f"{reasons.TLS}: {cert.group(1)}"
     if "net::ERR_NAME_NOT_RESOLVED" in message:
         return reasons.DNS
     if "net::ERR_CONNECTION_REFUSED" in message:

@@ -34,6 +34,8 @@ def run_to_dict(store: Store, run_id: int) -> dict[str, Any]:
                 "tags": list(site.tags),
                 "status": site.status,
                 "reason": site.reason,
+                "sample_seed": site.sample_seed,
+                "discovery": site.discovery or {},
                 "pages": [
                     {
                         "url": p.url,
@@ -44,8 +46,22 @@ def run_to_dict(store: Store, run_id: int) -> dict[str, Any]:
                         "title": p.title,
                         "lang": p.lang,
                         "depth": p.depth,
+                        "chosen_for": list(p.reasons_chosen),
                     }
                     for p in pages
+                ],
+                "discovered": [
+                    {
+                        "url": d.url,
+                        "final_url": d.final_url,
+                        "depth": d.depth,
+                        "via": d.via,
+                        "kind": d.kind,
+                        "http_status": d.http_status,
+                        "content_type": d.content_type,
+                        "reason": d.reason,
+                    }
+                    for d in store.discovered(run_id, site.site_id)
                 ],
                 "findings": [
                     {

@@ -41,6 +41,7 @@ def _environment(lang: str) -> Environment:
         date=_date,
         short=_short,
         reason=lambda text: reason_text(text, lang),
+        chosen=lambda page: ", ".join(_chosen_text(t, why) for why in page.reasons_chosen),
         impact=lambda impact: t(f"impact_{impact or 'none'}"),
         level_name=lambda level: t(f"level_{level}") if level else "",
         impact_bars=lambda counts: [(t(f"impact_{k}"), v, IMPACT_COLOURS[k]) for k, v in counts.items()],
@@ -57,6 +58,13 @@ def _environment(lang: str) -> Environment:
         pct=lambda share: f"{round(share * 100)} %",
     )
     return env
+
+
+def _chosen_text(t, why: str) -> str:  # noqa: ANN001 - the translator
+    try:
+        return t(f"chosen_{why}")
+    except KeyError:
+        return why
 
 
 def _date(iso: str) -> str:

@@ -141,6 +141,15 @@ class SiteReport:
         return [p for p in self.pages if p.state != "audited"]
 
     @property
+    def sampled_pages(self) -> list[PageRow]:
+        """The pages of the sample (addresses that failed during discovery are not)."""
+        return [p for p in self.pages if p.chosen_for]
+
+    @property
+    def random_pages(self) -> list[PageRow]:
+        return [p for p in self.pages if "random" in p.reasons_chosen]
+
+    @property
     def failed_criteria(self) -> int:
         return sum(1 for g in self.failed if g.number)
 

@@ -102,6 +102,26 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (run_id, site_id)
     );
     """,
+    # 4: the sample (WCAG-EM): why each page was chosen, the seed of the random part and what
+    #    discovery found per site (robots.txt, sitemaps, every address met, with its status)
+    """
+    ALTER TABLE pages ADD COLUMN chosen_for TEXT NOT NULL DEFAULT '';  -- comma-separated: home, statement, random...
+    ALTER TABLE sites ADD COLUMN sample_seed INTEGER;
+    ALTER TABLE sites ADD COLUMN discovery_json TEXT NOT NULL DEFAULT '{}';  -- robots, sitemaps, counts, limits hit
+    CREATE TABLE discovered (
+        run_id       INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+        site_id      TEXT NOT NULL,
+        url          TEXT NOT NULL,
+        final_url    TEXT NOT NULL DEFAULT '',
+        depth        INTEGER NOT NULL DEFAULT 0,
+        via          TEXT NOT NULL DEFAULT '',   -- start, listed, link, sitemap, search-form, rendered
+        kind         TEXT NOT NULL,              -- page, document, failed, skipped, duplicate
+        http_status  INTEGER,
+        content_type TEXT NOT NULL DEFAULT '',
+        reason       TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (run_id, site_id, url)
+    );
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

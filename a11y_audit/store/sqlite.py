@@ -50,6 +50,22 @@ class SiteRow:
     url_verified: bool
     status: str
     reason: str
+    sample_seed: int | None = None  # seed of the random part of the sample
+    discovery: dict[str, Any] | None = None  # what discovery found: robots, sitemaps, counts, limits hit
+
+
+@dataclass(frozen=True)
+class DiscoveredRow:
+    """One address discovery met on a site (migration 4)."""
+
+    url: str
+    final_url: str
+    depth: int
+    via: str
+    kind: str  # page, document, failed, skipped, duplicate
+    http_status: int | None
+    content_type: str
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -77,6 +93,11 @@ class PageRow:
     http_status: int | None
     title: str
     lang: str
+    chosen_for: str = ""  # comma-separated reasons this page is in the sample (sample.REASONS)
+
+    @property
+    def reasons_chosen(self) -> tuple[str, ...]:
+        return tuple(r for r in self.chosen_for.split(",") if r)
 
 
 class Store:
@@ -155,21 +176,49 @@ class Store:
                 "UPDATE sites SET status = ?, reason = ? WHERE run_id = ? AND site_id = ?", (status, reason, run_id, site_id)
             )
 
-    def save_page(self, run_id: int, site_id: str, depth: int, snapshot: PageSnapshot, findings: Sequence[Finding]) -> int:
-        """Store a page with its findings in one transaction."""
+    def save_page(
+        self, run_id: int, site_id: str, depth: int, snapshot: PageSnapshot, findings: Sequence[Finding],
+        chosen_for: Sequence[str] = (),
+    ) -> int:
+        """Store a page with its findings in one transaction; ``chosen_for``: why it is in the sample."""
         blob = zlib.compress(json.dumps(snapshot.to_dict(), ensure_ascii=False).encode("utf-8"), 6)
         with self.transaction():
             cursor = self.db.execute(
                 "INSERT INTO pages (run_id, site_id, url, final_url, depth, state, reason, http_status, title, lang,"
-                " audited_at, snapshot) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " audited_at, snapshot, chosen_for) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     run_id, site_id, snapshot.requested_url, snapshot.final_url, depth, snapshot.state, snapshot.reason,
-                    snapshot.http_status, snapshot.title, snapshot.lang, now(), blob,
+                    snapshot.http_status, snapshot.title, snapshot.lang, now(), blob, ",".join(chosen_for),
                 ),
             )
             page_id = int(cursor.lastrowid)
             self._insert_findings(run_id, site_id, page_id, findings)
         return page_id
+
+    def set_discovery(self, run_id: int, site_id: str, seed: int | None, summary: dict[str, Any],
+                      records: Sequence[dict[str, Any]]) -> None:
+        """The sample's seed, discovery's summary and every address it met (dicts with DiscoveredRow's keys)."""
+        with self.transaction():
+            self.db.execute(
+                "UPDATE sites SET sample_seed = ?, discovery_json = ? WHERE run_id = ? AND site_id = ?",
+                (seed, json.dumps(summary, ensure_ascii=False, sort_keys=True), run_id, site_id),
+            )
+            self.db.executemany(
+                "INSERT OR REPLACE INTO discovered (run_id, site_id, url, final_url, depth, via, kind, http_status,"
+                " content_type, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (run_id, site_id, r["url"], r.get("final_url") or "", r.get("depth", 0), r.get("via", ""), r["kind"],
+                     r.get("http_status"), r.get("content_type") or "", r.get("reason") or "")
+                    for r in records
+                ],
+            )
+
+    def discovered(self, run_id: int, site_id: str) -> list[DiscoveredRow]:
+        rows = self.db.execute(
+            "SELECT url, final_url, depth, via, kind, http_status, content_type, reason FROM discovered"
+            " WHERE run_id = ? AND site_id = ? ORDER BY rowid", (run_id, site_id),
+        )
+        return [DiscoveredRow(**dict(r)) for r in rows]
 
     def save_site_findings(self, run_id: int, site_id: str, findings: Sequence[Finding]) -> None:
         with self.transaction():
@@ -263,7 +312,7 @@ class Store:
                     removed.append((run_id, site_id))
         with self.transaction():
             for run_id, site_id in removed:
-                for table in ("findings", "pages", "documents", "sites"):
+                for table in ("findings", "pages", "documents", "discovered", "sites"):
                     self.db.execute(f"DELETE FROM {table} WHERE run_id = ? AND site_id = ?", (run_id, site_id))  # noqa: S608
             self.db.execute("DELETE FROM runs WHERE id NOT IN (SELECT DISTINCT run_id FROM sites)"
                             " AND status != 'running'")
@@ -278,14 +327,15 @@ class Store:
             SiteRow(
                 site_id=r["site_id"], name=r["name"], url=r["url"], level=r["level"], province=r["province"],
                 nis_code=r["nis_code"], tags=tuple(json.loads(r["tags_json"])), url_verified=bool(r["url_verified"]),
-                status=r["status"], reason=r["reason"],
+                status=r["status"], reason=r["reason"], sample_seed=r["sample_seed"],
+                discovery=json.loads(r["discovery_json"] or "{}") or None,
             )
             for r in rows
         ]
 
     def pages(self, run_id: int, site_id: str) -> list[PageRow]:
         rows = self.db.execute(
-            "SELECT id, site_id, url, final_url, depth, state, reason, http_status, title, lang FROM pages"
+            "SELECT id, site_id, url, final_url, depth, state, reason, http_status, title, lang, chosen_for FROM pages"
             " WHERE run_id = ? AND site_id = ? ORDER BY depth, id",
             (run_id, site_id),
         )
