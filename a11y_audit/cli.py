@@ -212,9 +212,11 @@ def doctor() -> None:
 
 
 def _register_commands() -> None:
+    from .act.cli import act
     from .ci.command import check
     from .plainlang.command import text
 
+    main.add_command(act)
     main.add_command(check)
     main.add_command(text)
 
