@@ -17,7 +17,7 @@ from ..gather.axe import AxeSourceError
 from ..gather.browser import BrowserNotFound
 from ..run import audit
 from ..store.sqlite import Store
-from ..wcag.scoring import score_site
+from ..wcag.scoring import score_site, within_level
 from .config import OUTPUT_FILES, CheckConfig, find_config_file, load_check_config
 from .gate import EXIT_CANNOT_TEST, EXIT_USAGE, BaselineError, GateResult, evaluate, read_baseline, write_baseline
 from .outputs import RunMeta, markdown, write_output
@@ -126,7 +126,7 @@ def _audit(config: CheckConfig, pages: list[str], local: bool) -> tuple[GateResu
         except (BrowserNotFound, AxeSourceError) as exc:
             _exit(str(exc), EXIT_CANNOT_TEST)
         run = store.run(run_id)
-        findings = store.findings(run_id, SITE_ID)
+        findings = [f for f in store.findings(run_id, SITE_ID) if within_level(f, config.wcag_version, config.wcag_level)]
         snapshots = list(store.snapshots(run_id, SITE_ID))
         page_rows = store.pages(run_id, SITE_ID)
     score = score_site(snapshots, findings, config.wcag_version, config.wcag_level).score

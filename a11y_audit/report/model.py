@@ -14,7 +14,7 @@ from ..snapshot import DocumentFacts, PageSnapshot
 from ..store.sqlite import PageRow, RunInfo, SiteRow, Store
 from ..trends import Changes, diff_findings, score_history
 from ..wcag import Criterion, load_catalogue
-from ..wcag.scoring import RuleStats, SiteScore, score_site
+from ..wcag.scoring import RuleStats, SiteScore, score_site, within_level
 from .plain_language import PlainLanguageSection, is_plain_language, plain_language_section
 
 _IMPACT_RANK = {impact: rank for rank, impact in enumerate(IMPACTS)}
@@ -167,7 +167,7 @@ class SiteReport:
         return sum(1 for g in self.failed for r in g.rules for f in r.findings if f.page_url == url)
 
 
-def group_findings(findings: Sequence[Finding], lang: str) -> tuple[list[CriterionGroup], list[CriterionGroup]]:
+def group_findings(findings: Sequence[Finding], lang: str, version: str = "2.2", level: str = "AA") -> tuple[list[CriterionGroup], list[CriterionGroup]]:
     """Group by criterion and rule; criteria with a failure go first list, 'cannot tell' only the second.
 
     Plain-language advice (WCAG 3.1.5) and the accessibility statement are left out: they have their
@@ -176,7 +176,7 @@ def group_findings(findings: Sequence[Finding], lang: str) -> tuple[list[Criteri
     catalogue = load_catalogue()
     rules: dict[tuple[str, str, str], RuleGroup] = {}
     for f in findings:
-        if is_plain_language(f) or is_statement_finding(f):
+        if is_plain_language(f) or is_statement_finding(f) or not within_level(f, version, level):
             continue
         for number in f.criteria or ("",):
             key = (number, f.rule_id, f.outcome)
@@ -203,13 +203,14 @@ TOP_FIXES = 5
 
 def site_report(store: Store, run_id: int, site: SiteRow, lang: str = "nl") -> SiteReport:
     run = store.run(run_id)
-    findings = store.findings(run_id, site.site_id)
-    failed, review = group_findings(findings, lang)
+    all_findings = store.findings(run_id, site.site_id)
+    version, level = run.settings.get("wcag_version", "2.2"), run.settings.get("wcag_level", "AA")
+    # findings only about criteria above the audited level (AAA) do not count; plain-language advice has its own section
+    findings = [f for f in all_findings if within_level(f, version, level)]
+    failed, review = group_findings(findings, lang, version, level)
     impacts = Counter(f.impact for f in findings if f.outcome == FAILED)
     snapshots = list(store.snapshots(run_id, site.site_id))
     site_checked = run.settings.get("site_checks", True)
-    version = run.settings.get("wcag_version", "2.2")
-    level = run.settings.get("wcag_level", "AA")
     score = score_site(snapshots, findings, version, level)
     previous = store.previous_run(site.site_id, run_id)
     changes = diff_findings(store.findings(previous, site.site_id), findings) if previous else None
@@ -227,7 +228,7 @@ def site_report(store: Store, run_id: int, site: SiteRow, lang: str = "nl") -> S
         trend=_trend(store, site, run_id),
         previous_run=previous,
         changes=changes,
-        plain=plain_language_section(snapshots, findings, lang),
+        plain=plain_language_section(snapshots, all_findings, lang),
         statement=analyse_statement(snapshots, date.fromisoformat(run.started_at[:10])) if site_checked else None,
         statement_findings=_statement_groups(findings, lang),
     )

@@ -54,6 +54,18 @@ def rule_criteria() -> dict[str, tuple[str, ...]]:
     return mapping
 
 
+@lru_cache(maxsize=8)
+def _applicable_numbers(version: str, level: str) -> frozenset[str]:
+    return frozenset(c.number for c in load_catalogue().applicable(version, level))
+
+
+def within_level(finding: Finding, version: str = "2.2", level: str = "AA") -> bool:
+    """Does the finding concern the audited WCAG version and level? Findings without criteria
+    (legal requirements such as the accessibility statement) always do; a finding only about
+    AAA criteria does not count in an AA audit."""
+    return not finding.criteria or any(c in _applicable_numbers(version, level) for c in finding.criteria)
+
+
 def tested_criteria() -> frozenset[str]:
     """Criteria that at least one automated rule checks."""
     return frozenset(c for criteria in rule_criteria().values() for c in criteria)
