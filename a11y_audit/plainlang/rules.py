@@ -8,28 +8,19 @@ returned as plain, read-only data.
 
 from __future__ import annotations
 
-import os
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
+from ..paths import DEFAULT_RULES as DEFAULT_RULES_ROOT
+from ..paths import RULES_ENV as ENV_VAR
+from ..paths import load_yaml, rules_dir as _rules_root
 
-ENV_VAR = "A11Y_AUDIT_RULES"
-DEFAULT_RULES_ROOT = Path(__file__).resolve().parents[2] / "rules"
+__all__ = ["DEFAULT_RULES_ROOT", "ENV_VAR", "as_str_tuple", "load_rules", "rules_dir"]
 
 
 def rules_dir() -> Path:
     """The folder holding the plain-language YAML files."""
-    root = os.environ.get(ENV_VAR)
-    base = Path(root) if root else DEFAULT_RULES_ROOT
-    return base / "plainlang"
-
-
-@lru_cache(maxsize=32)
-def _load(path: Path) -> Any:
-    with path.open(encoding="utf-8") as handle:
-        return YAML(typ="safe").load(handle)
+    return _rules_root() / "plainlang"
 
 
 def load_rules(name: str) -> Any:
@@ -37,7 +28,7 @@ def load_rules(name: str) -> Any:
     path = rules_dir() / f"{name}.yaml"
     if not path.is_file():
         raise FileNotFoundError(f"plain-language rules file not found: {path}")
-    return _load(path)
+    return load_yaml(path)
 
 
 def as_str_tuple(value: Any) -> tuple[str, ...]:

@@ -11,7 +11,6 @@ variable ``A11Y_AUDIT_RULES`` names another rules folder.
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -21,7 +20,8 @@ from typing import Any
 
 from ruamel.yaml import YAML
 
-RULES_ENV = "A11Y_AUDIT_RULES"
+from ..paths import RULES_ENV, rules_dir
+
 CATALOGUE_FILE = "wcag.yaml"
 
 VERSIONS: tuple[str, ...] = ("2.0", "2.1", "2.2")
@@ -214,10 +214,7 @@ def _parse(path: Path) -> Catalogue:
 
 def default_rules_dir() -> Path:
     """``$A11Y_AUDIT_RULES`` if set, else the ``rules`` folder next to the package."""
-    override = os.environ.get(RULES_ENV)
-    if override:
-        return Path(override).expanduser()
-    return Path(__file__).resolve().parents[2] / "rules"
+    return rules_dir()
 
 
 @lru_cache(maxsize=4)
