@@ -17,18 +17,16 @@ a blank page, where Chromium keeps the document as it is, and tested inside that
 from __future__ import annotations
 
 import asyncio
-import functools
 import html
-import threading
 import time
-from contextlib import contextmanager
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
-from typing import Iterator
+from typing import ContextManager
 
 from playwright.async_api import BrowserContext, Error as PlaywrightError, Frame, Route
 
 from .. import reasons
+from ..demo.server import serve_folder
 from ..discover.urls import host_of
 from ..gather import axe as axe_engine
 from ..gather.page import EXTRACT_LIMITS, EXTRACT_SCRIPT, Gatherer, build_snapshot
@@ -86,19 +84,9 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
-@contextmanager
-def serve(root: Path) -> Iterator[str]:
-    """Serve ``root`` read-only on 127.0.0.1 (a free port); yield the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(root))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+def serve(root: Path) -> ContextManager[str]:
+    """Serve ``root`` read-only on 127.0.0.1 (a free port), as UTF-8; yield the base URL."""
+    return serve_folder(root, handler_class=_QuietHandler)
 
 
 async def visit_document(gatherer: Gatherer, url: str) -> PageSnapshot:
