@@ -20,7 +20,7 @@ from ..checks import IMPACTS, Finding
 from ..config import AlertSettings
 from ..report.model import rule_texts
 from ..store.sqlite import Store
-from ..trends import diff_findings, site_score
+from ..trends import diff_findings, score_history
 
 ENV_PREFIX = "A11Y_AUDIT_"
 
@@ -52,7 +52,8 @@ def find_regressions(store: Store, run_id: int, rules: AlertSettings) -> list[Re
             continue  # the first run of a site has nothing to regress from
         changes = diff_findings(store.findings(previous, site.site_id), store.findings(run_id, site.site_id))
         new = tuple(f for f in changes.new if f.impact in worst)
-        before, after = site_score(store, previous, site.site_id)[0].score, site_score(store, run_id, site.site_id)[0].score
+        scores = {row.run_id: row.score for row in score_history(store, site.site_id, run_id)}  # kept per run
+        before, after = scores.get(previous), scores.get(run_id)
         regression = Regression(site.site_id, site.name, previous, before, after, new)
         if new or regression.score_drop >= rules.score_drop:
             found.append(regression)
