@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from a11y_audit.plainlang import RULE_IDS, Indicators, analyse, find_problems  # noqa: E402
 from a11y_audit.plainlang.evaluation import Pair, load_pairs, pair_accuracy  # noqa: E402
-from a11y_audit.plainlang.indicators import difficulty, score_model  # noqa: E402
+from a11y_audit.plainlang.indicators import TERMS, difficulty, score_model  # noqa: E402
 
 DATA = (
     Path(__file__).resolve().parents[2]
@@ -48,15 +48,9 @@ MEASURES: list[tuple[str, Callable[[Indicators], float], bool]] = [
     ("COMBINED SCORE", lambda i: i.score, True),
 ]
 
-FEATURES = ("average_sentence_length", "syllables_per_word", "syllables_per_sentence",
-            "infrequent_per_sentence", "style_hits_per_sentence")
-
-
 def features(ind: Indicators) -> list[float]:
-    """The terms of the difficulty formula, in FEATURES order."""
-    asl, spw = ind.average_sentence_length, ind.syllables_per_word
-    per_sentence = ind.style_hits / ind.sentences if ind.sentences else 0.0
-    return [asl, spw, asl * spw, ind.infrequent_word_share * asl, per_sentence]
+    """The terms of the difficulty formula, in TERMS order."""
+    return [ind.terms[name] for name in TERMS]
 
 
 def indicator_table(results: Sequence[tuple[Indicators, Indicators]]) -> None:
@@ -96,20 +90,40 @@ def rule_table(pairs: Sequence[Pair]) -> None:
           " right = share of differing pairs with more hits on the complex side)")
 
 
-def _fit(diffs: Sequence[Sequence[float]], l2: float = 1e-3, rounds: int = 300) -> list[float]:
-    """Pairwise logistic regression: weights w with w.(simple - complex) > 0."""
-    n = len(FEATURES)
+def _solve(matrix: list[list[float]], vector: list[float]) -> list[float]:
+    """Solve matrix . x = vector (Gaussian elimination with partial pivoting)."""
+    n = len(vector)
+    rows = [list(r) + [v] for r, v in zip(matrix, vector, strict=True)]
+    for col in range(n):
+        pivot = max(range(col, n), key=lambda r: abs(rows[r][col]))
+        rows[col], rows[pivot] = rows[pivot], rows[col]
+        for r in range(col + 1, n):
+            factor = rows[r][col] / rows[col][col]
+            rows[r] = [a - factor * b for a, b in zip(rows[r], rows[col], strict=True)]
+    x = [0.0] * n
+    for r in reversed(range(n)):
+        x[r] = (rows[r][n] - sum(rows[r][c] * x[c] for c in range(r + 1, n))) / rows[r][r]
+    return x
+
+
+def _fit(diffs: Sequence[Sequence[float]], l2: float = 1e-2, rounds: int = 25) -> list[float]:
+    """Pairwise logistic regression (Newton's method): weights w with w.(complex - simple) > 0."""
+    n = len(TERMS)
     scale = [math.sqrt(sum(d[i] ** 2 for d in diffs) / len(diffs)) or 1.0 for i in range(n)]
     rows = [[d[i] / scale[i] for i in range(n)] for d in diffs]
     weights = [0.0] * n
     for _ in range(rounds):
         grad = [l2 * w for w in weights]
+        hessian = [[l2 if i == j else 0.0 for j in range(n)] for i in range(n)]
         for row in rows:
             margin = sum(w * x for w, x in zip(weights, row, strict=True))
             p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, margin))))
             for i in range(n):
                 grad[i] -= (1.0 - p) * row[i] / len(rows)
-        weights = [w - g for w, g in zip(weights, grad, strict=True)]
+                for j in range(n):
+                    hessian[i][j] += p * (1.0 - p) * row[i] * row[j] / len(rows)
+        step = _solve(hessian, grad)
+        weights = [w - s for w, s in zip(weights, step, strict=True)]
     return [w / s for w, s in zip(weights, scale, strict=True)]
 
 
@@ -124,8 +138,8 @@ def fit_table(pairs: Sequence[Pair], results: Sequence[tuple[Indicators, Indicat
     diffs = [[a - b for a, b in zip(features(c), features(s), strict=True)] for c, s in results]
     weights = _fit(diffs)
     unit = weights[0] or 1.0
-    print("\nfitted weights (average_sentence_length = 1):")
-    for name, weight in zip(FEATURES, weights, strict=True):
+    print("\nfitted weights (word_load = 1):")
+    for name, weight in zip(TERMS, weights, strict=True):
         print(f"  {name:26s} {weight / unit:8.3f}")
     print(f"in-sample accuracy of the fit: {_ranked(weights, diffs) / len(diffs):.3f}")
     documents = sorted({p.document for p in pairs})
@@ -137,10 +151,7 @@ def fit_table(pairs: Sequence[Pair], results: Sequence[tuple[Indicators, Indicat
     print(f"leave-one-document-out accuracy ({len(documents)} documents): "
           f"{ranked / len(diffs):.3f}")
     model = score_model()
-    loads = [difficulty(i.average_sentence_length, i.syllables_per_word,
-                        i.infrequent_word_share,
-                        i.style_hits / i.sentences if i.sentences else 0.0, model)
-             for pair in results for i in pair]
+    loads = [difficulty(i.terms, model) for pair in results for i in pair]
     print(f"difficulty with the current weights: median {statistics.median(loads):.1f}, "
           f"quartiles {statistics.quantiles(loads, n=4)[0]:.1f} / "
           f"{statistics.quantiles(loads, n=4)[2]:.1f}")

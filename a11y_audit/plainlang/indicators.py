@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from wordfreq import zipf_frequency
@@ -42,33 +42,31 @@ class Indicators:
     style_hits: int  # passive voice + officialese + nominal style hits
     score: float  # combined plain-language score, 0-100, higher is easier
     label: str  # the score in words: "heel eenvoudig" .. "heel moeilijk"
+    # the terms of the combined score, per sentence (see score.yaml)
+    terms: dict[str, float] = field(default_factory=dict, compare=False)
 
 
 @dataclass(frozen=True)
 class ScoreModel:
     """Weights of the combined score (see score.yaml)."""
 
-    average_sentence_length: float
-    syllables_per_word: float
-    syllables_per_sentence: float
-    infrequent_per_sentence: float
-    style_hits_per_sentence: float
+    weights: dict[str, float]  # term name -> weight (difficulty per unit)
     midpoint: float
     spread: float
     labels: tuple[tuple[float, str], ...]  # (minimum score, label), highest first
 
 
+TERMS = ("word_load", "function_words", "passives", "officialese", "nominal_style",
+         "brackets_slashes", "commas", "acronyms")
+
+
 @lru_cache(maxsize=4)
 def _model_for(_key: str) -> ScoreModel:
     data = load_rules("score") or {}
-    weights = data["weights"]
+    weights = {name: float(data["weights"][name]) for name in TERMS}
     labels = sorted(((float(k), str(v)) for k, v in data["labels"].items()), reverse=True)
     return ScoreModel(
-        average_sentence_length=float(weights["average_sentence_length"]),
-        syllables_per_word=float(weights["syllables_per_word"]),
-        syllables_per_sentence=float(weights["syllables_per_sentence"]),
-        infrequent_per_sentence=float(weights["infrequent_per_sentence"]),
-        style_hits_per_sentence=float(weights["style_hits_per_sentence"]),
+        weights=weights,
         midpoint=float(data["scale"]["midpoint"]),
         spread=float(data["scale"]["spread"]),
         labels=tuple(labels),
@@ -80,19 +78,10 @@ def score_model() -> ScoreModel:
     return _model_for(str(rules_dir()))
 
 
-def difficulty(
-    asl: float, syllables_per_word: float, infrequent_share: float, hits_per_sentence: float,
-    model: ScoreModel | None = None,
-) -> float:
+def difficulty(terms: dict[str, float], model: ScoreModel | None = None) -> float:
     """The weighted difficulty behind the combined score (higher is harder)."""
     m = model or score_model()
-    return (
-        m.average_sentence_length * asl
-        + m.syllables_per_word * syllables_per_word
-        + m.syllables_per_sentence * asl * syllables_per_word
-        + m.infrequent_per_sentence * infrequent_share * asl
-        + m.style_hits_per_sentence * hits_per_sentence
-    )
+    return sum(weight * terms.get(name, 0.0) for name, weight in m.weights.items())
 
 
 def combined_score(load: float, model: ScoreModel | None = None) -> float:
@@ -111,48 +100,91 @@ def label_for(score: float, model: ScoreModel | None = None) -> str:
     return m.labels[-1][1]
 
 
+@lru_cache(maxsize=65536)
+def _zipf(word: str) -> float:
+    return zipf_frequency(word, "nl")
+
+
 def _is_name(word: str, position: int) -> bool:
     """Capitalised inside a sentence: a name, not vocabulary."""
     return position > 0 and word[:1].isupper() and not word.isupper()
 
 
+def word_cost(word: str, position: int) -> tuple[float, float]:
+    """(Zipf frequency, cost) of one word for the word load.
+
+    A name (capitalised inside a sentence) counts as a fairly common word; the cost is how far the
+    word lies under Zipf 6 (everyday words cost nothing), capped at 3 so one very rare word or
+    name does not outweigh a sentence.
+    """
+    zipf = _zipf(word.lower())
+    if _is_name(word, position):
+        zipf = max(zipf, _NAME_ZIPF)
+    return zipf, _LOAD_CEILING - max(_LOAD_FLOOR, min(zipf, _LOAD_CEILING))
+
+
+_NAME_ZIPF = 4.5
+_LOAD_CEILING = 6.0  # words at least this frequent cost nothing
+_LOAD_FLOOR = 3.0  # rarer words all cost the same
+_FUNCTION_ZIPF = 7.0  # the very frequent words: articles, prepositions, "en", "is", ...
+_BRACKETS_SLASHES = "/(;:"
+
+
 def analyse(texts: Sequence[str], settings: PlainLangSettings | None = None) -> Indicators:
     """Indicators for the text made of ``texts`` (e.g. the paragraphs of a page)."""
     settings = settings or DEFAULT_SETTINGS
-    sentence_count = word_count = syllable_count = long_count = infrequent = hits = 0
+    sentence_count = word_count = syllable_count = long_count = infrequent = 0
+    passives = officialese = nominal = function_words = acronyms = marks = commas = 0
+    load = 0.0
     for text in texts:
-        hits += len(find_officialese(text)) + len(find_nominal(text))
+        text_sentences = 0
         for sentence in split_sentences(text):
             found = words(sentence)
             if not found:
                 continue
-            sentence_count += 1
+            text_sentences += 1
             word_count += len(found)
             syllable_count += sum(syllables(w) for w in found)
             long_count += len(found) > settings.long_sentence_words
-            hits += len(find_passives(sentence))
-            infrequent += sum(
-                1 for i, w in enumerate(found)
-                if not _is_name(w, i) and zipf_frequency(w.lower(), "nl") < settings.infrequent_zipf
-            )
-    asl = word_count / sentence_count if sentence_count else 0.0
+            passives += len(find_passives(sentence))
+            for i, w in enumerate(found):
+                zipf, cost = word_cost(w, i)
+                load += cost
+                infrequent += not _is_name(w, i) and zipf < settings.infrequent_zipf
+                function_words += zipf >= _FUNCTION_ZIPF
+                acronyms += len(w) > 1 and w.isupper()
+        if text_sentences:
+            sentence_count += text_sentences
+            officialese += len(find_officialese(text))
+            nominal += len(find_nominal(text))
+            marks += sum(text.count(c) for c in _BRACKETS_SLASHES)
+            commas += text.count(",")
+    per = 1.0 / sentence_count if sentence_count else 0.0
+    terms = {
+        "word_load": load * per,
+        "function_words": function_words * per,
+        "passives": passives * per,
+        "officialese": officialese * per,
+        "nominal_style": nominal * per,
+        "brackets_slashes": marks * per,
+        "commas": commas * per,
+        "acronyms": acronyms * per,
+    }
+    asl = word_count * per
     spw = syllable_count / word_count if word_count else 0.0
-    infrequent_share = infrequent / word_count if word_count else 0.0
-    hits_per_sentence = hits / sentence_count if sentence_count else 0.0
-    score = combined_score(difficulty(asl, spw, infrequent_share, hits_per_sentence))
-    if not word_count:
-        score = 100.0  # nothing to read
+    score = combined_score(difficulty(terms)) if word_count else 100.0  # nothing to read: easy
     return Indicators(
         sentences=sentence_count,
         words=word_count,
         syllables=syllable_count,
         average_sentence_length=asl,
-        long_sentence_share=long_count / sentence_count if sentence_count else 0.0,
+        long_sentence_share=long_count * per,
         syllables_per_word=spw,
         flesch_douma=206.835 - 0.93 * asl - 77.0 * spw,
         brouwer=195.0 - 2.0 * asl - (200.0 / 3.0) * spw,
-        infrequent_word_share=infrequent_share,
-        style_hits=hits,
+        infrequent_word_share=infrequent / word_count if word_count else 0.0,
+        style_hits=passives + officialese + nominal,
         score=score,
         label=label_for(score),
+        terms=terms,
     )
