@@ -12,6 +12,7 @@ how easy the text is, tuned on municipal texts; it does not give CEFR levels.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -51,13 +52,17 @@ class ScoreModel:
     """Weights of the combined score (see score.yaml)."""
 
     weights: dict[str, float]  # term name -> weight (difficulty per unit)
+    loanword: re.Pattern[str]  # the endings of loanwords (on the lower-case word)
+    loanword_max_zipf: float  # only less frequent words count
+    abbreviation: re.Pattern[str]  # listed abbreviations and the symbols % and &
     midpoint: float
     spread: float
     labels: tuple[tuple[float, str], ...]  # (minimum score, label), highest first
 
 
 TERMS = ("word_load", "function_words", "passives", "officialese", "nominal_style",
-         "brackets_slashes", "commas", "acronyms")
+         "brackets_slashes", "commas", "abbreviations", "loanwords")
+_LOANWORD_MIN_LETTERS = 7
 
 
 @lru_cache(maxsize=4)
@@ -65,8 +70,16 @@ def _model_for(_key: str) -> ScoreModel:
     data = load_rules("score") or {}
     weights = {name: float(data["weights"][name]) for name in TERMS}
     labels = sorted(((float(k), str(v)) for k, v in data["labels"].items()), reverse=True)
+    endings = "|".join(sorted((re.escape(e) for e in data["loanwords"]["endings"]), key=len, reverse=True))
+    listed = load_rules("abbreviations") or {}
+    dotted = sorted((a.lower() for part in ("never_final", "may_end") for a in listed.get(part) or ()),
+                    key=len, reverse=True)
     return ScoreModel(
         weights=weights,
+        loanword=re.compile(f"(?:{endings})$"),
+        loanword_max_zipf=float(data["loanwords"]["max_zipf"]),
+        abbreviation=re.compile(
+            r"(?<![\w.])(?:" + "|".join(re.escape(a) for a in dotted) + r")|[%&]", re.IGNORECASE),
         midpoint=float(data["scale"]["midpoint"]),
         spread=float(data["scale"]["spread"]),
         labels=tuple(labels),
@@ -134,8 +147,9 @@ def analyse(texts: Sequence[str], settings: PlainLangSettings | None = None) -> 
     """Indicators for the text made of ``texts`` (e.g. the paragraphs of a page)."""
     settings = settings or DEFAULT_SETTINGS
     sentence_count = word_count = syllable_count = long_count = infrequent = 0
-    passives = officialese = nominal = function_words = acronyms = marks = commas = 0
+    passives = officialese = nominal = function_words = abbreviations = loanwords = marks = commas = 0
     load = 0.0
+    model = score_model()
     for text in texts:
         text_sentences = 0
         for sentence in split_sentences(text):
@@ -152,13 +166,18 @@ def analyse(texts: Sequence[str], settings: PlainLangSettings | None = None) -> 
                 load += cost
                 infrequent += not _is_name(w, i) and zipf < settings.infrequent_zipf
                 function_words += zipf >= _FUNCTION_ZIPF
-                acronyms += len(w) > 1 and w.isupper()
+                abbreviations += len(w) > 1 and w.isupper()  # acronyms: WOZ, OCMW
+                loanwords += (
+                    len(w) >= _LOANWORD_MIN_LETTERS and w.islower() and zipf < model.loanword_max_zipf
+                    and model.loanword.search(w) is not None
+                )
         if text_sentences:
             sentence_count += text_sentences
             officialese += len(find_officialese(text))
             nominal += len(find_nominal(text))
             marks += sum(text.count(c) for c in _BRACKETS_SLASHES)
             commas += text.count(",")
+            abbreviations += len(model.abbreviation.findall(text))
     per = 1.0 / sentence_count if sentence_count else 0.0
     terms = {
         "word_load": load * per,
@@ -168,11 +187,12 @@ def analyse(texts: Sequence[str], settings: PlainLangSettings | None = None) -> 
         "nominal_style": nominal * per,
         "brackets_slashes": marks * per,
         "commas": commas * per,
-        "acronyms": acronyms * per,
+        "abbreviations": abbreviations * per,
+        "loanwords": loanwords * per,
     }
     asl = word_count * per
     spw = syllable_count / word_count if word_count else 0.0
-    score = combined_score(difficulty(terms)) if word_count else 100.0  # nothing to read: easy
+    score = combined_score(difficulty(terms, model), model) if word_count else 100.0  # nothing to read: easy
     return Indicators(
         sentences=sentence_count,
         words=word_count,
@@ -185,6 +205,6 @@ def analyse(texts: Sequence[str], settings: PlainLangSettings | None = None) -> 
         infrequent_word_share=infrequent / word_count if word_count else 0.0,
         style_hits=passives + officialese + nominal,
         score=score,
-        label=label_for(score),
+        label=label_for(score, model),
         terms=terms,
     )

@@ -59,8 +59,8 @@ def test_combined_score_ranks_most_pairs_right(
     combined = accuracy(results, lambda i: i.score, higher_is_easier=True)
     asl = accuracy(results, lambda i: i.average_sentence_length, higher_is_easier=False)
     brouwer = accuracy(results, lambda i: i.brouwer, higher_is_easier=True)
-    assert combined >= 0.70
-    assert combined > asl + 0.03
+    assert combined >= 0.85  # the target of the plain-language issue; 0.862 when written
+    assert combined > asl + 0.15
     assert combined > brouwer
 
 

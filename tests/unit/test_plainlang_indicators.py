@@ -76,3 +76,21 @@ def test_indicators_are_frozen() -> None:
     assert isinstance(ind, Indicators)
     with pytest.raises(dataclasses.FrozenInstanceError):
         ind.score = 0.0  # type: ignore[misc]
+
+
+def test_terms_count_abbreviations_loanwords_and_asides_per_sentence() -> None:
+    terms = analyse(["Dit is cruciaal voor een structurele aanpak, o.a. 40% meer woningen (MRA). "
+                     "Wij helpen u."]).terms
+    assert terms["abbreviations"] == pytest.approx(3 / 2)  # o.a., %, MRA
+    assert terms["loanwords"] == pytest.approx(2 / 2)  # cruciaal, structurele
+    assert terms["brackets_slashes"] == pytest.approx(1 / 2)
+    assert terms["commas"] == pytest.approx(1 / 2)
+    plain = analyse(["Dit is belangrijk voor een blijvende aanpak: veel meer woningen."]).terms
+    assert plain["loanwords"] == 0 and plain["abbreviations"] == 0
+
+
+def test_rare_words_weigh_more_than_everyday_words() -> None:
+    rare = analyse(["De retributie wordt geïnd."])
+    everyday = analyse(["U betaalt het geld."])
+    assert rare.terms["word_load"] > everyday.terms["word_load"]
+    assert rare.score < everyday.score
