@@ -128,7 +128,7 @@ def _snapshots(store: Store, site_id: str, base: str) -> dict:
 
 
 def test_content_behind_the_banner_is_audited_and_the_banner_once_per_site(audited):
-    store, base, *_ = audited
+    store, base, out, *_ = audited
     failed = {(_rel(f.page_url, base), f.rule_id) for f in store.findings(1, "koekjesdorp") if f.outcome == "failed"}
     assert [page for page, rule in failed if rule == "button-name"] == ["/"]  # the banner's own barrier, once
     assert ("/", "label") in failed  # the start page's content, under the banner
@@ -138,6 +138,9 @@ def test_content_behind_the_banner_is_audited_and_the_banner_once_per_site(audit
     assert home.manager == "generic" and home.audited and home.accepted.startswith("click") and not home.error
     assert snapshots["/nieuws.html"].consent is None  # consent carried over: no banner
     assert any(b.text == "Het nieuwe zwembad is open." for b in snapshots["/nieuws.html"].text_blocks)
+    report = (out / "sites" / "koekjesdorp.html").read_text(encoding="utf-8")
+    assert "stond een cookiebanner (herkend aan de tekst en de knop)" in report
+    assert f"Daarna zijn de cookies aanvaard. {len(snapshots) - 1} andere pagina&#39;s zijn getest zonder de banner ervoor." in report
 
 
 def test_a_banner_that_comes_back_is_accepted_before_the_audit(audited):
@@ -148,7 +151,7 @@ def test_a_banner_that_comes_back_is_accepted_before_the_audit(audited):
 
 
 def test_form_login_opens_the_protected_pages_and_never_logs_out(audited):
-    store, base, _, _, site = audited
+    store, base, out, _, site = audited
     snapshots = _snapshots(store, "koekjesdorp", base)
     mine = snapshots["/mijn/"]
     assert mine.audited and mine.final_url == base + "mijn/" and mine.logged_in and mine.title == "Mijn dossier"
@@ -156,6 +159,8 @@ def test_form_login_opens_the_protected_pages_and_never_logs_out(audited):
     assert "Aangemeld als [verborgen]." in {b.text for b in mine.text_blocks}  # the user name is a secret
     assert ("mijn/", "link-name") in {(_rel(f.page_url, base)[1:], f.rule_id) for f in store.findings(1, "koekjesdorp")}
     assert ("GET", "/afmelden") not in site.requests
+    report = (out / "sites" / "koekjesdorp.html").read_text(encoding="utf-8")
+    assert f"{len(snapshots)} pagina&#39;s zijn getest als aangemelde gebruiker" in report
     assert [r for r in site.requests if r[0] == "POST"] == [("POST", "/aanmelden")]  # one login for the run
 
 

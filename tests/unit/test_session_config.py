@@ -144,3 +144,12 @@ def test_resolving_and_short_values():
 def test_settings_of_a_run_keep_the_references_not_the_values():
     settings = Settings.model_validate({"actions": [{"fill": {"selector": "#q", "value": "${env:Q}"}}]})
     assert settings.model_dump(mode="json")["actions"][0]["fill"]["value"] == "${env:Q}"
+
+
+def test_reports_explain_the_new_reasons_in_both_languages():
+    from a11y_audit.report.i18n import reason_text
+
+    reason = "action-failed: step 1: wait_for 'main': not found or not usable within 10 s"
+    assert reason_text(reason, "nl") == "Een stap uit de instellingen lukte niet op deze pagina: step 1: wait_for 'main': not found or not usable within 10 s"
+    for code in ("login-failed", "action-failed", "consent-failed"):
+        assert not reason_text(f"{code}: x", "en").startswith(code) and not reason_text(f"{code}: x", "nl").startswith(code)
