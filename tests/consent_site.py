@@ -1,9 +1,10 @@
 """Gemeente Koekjesdorp: a fixture site on 127.0.0.1 with a cookie banner and two protected areas.
 
-- Every public page shows a cookie banner (a fixed overlay over the content) until the cookie
-  ``koekje=ja`` is set by its "Alles accepteren" button. The banner has a barrier of its own (a
+- Every public page shows a cookie banner (a fixed overlay over the content, 0.6 s after the page
+  is parsed, as consent managers do) until the cookie ``koekje=ja`` is set by its "Alles
+  accepteren" button. The banner has a barrier of its own (a
   close button without a name); each page's content has another. ``/enquete.html`` shows the
-  banner on every visit (it ignores the cookie), like a banner that comes back.
+  banner on every visit at once (it ignores the cookie), like a banner that comes back.
 - ``/mijn/`` needs the session cookie set by the login form (``POST /aanmelden``, user and
   password given to the server); without it, it redirects to the login page. ``/afmelden`` ends
   the session. The pages say who is logged in (the user name: a secret that must not leak).
@@ -20,17 +21,19 @@ from typing import Iterator
 from urllib.parse import parse_qs
 
 BANNER = """
-<div class="koekjes" id="koekjes" style="position:fixed;inset:0;background:rgba(0,0,0,.6);z-index:10">
+<template id="sjabloon"><div class="koekjes" id="koekjes" style="position:fixed;inset:0;background:rgba(0,0,0,.6);z-index:10">
   <div role="dialog" aria-modal="true" aria-labelledby="koekjes-titel" style="background:#fff;margin:10% auto;padding:1em;max-width:30em">
     <h2 id="koekjes-titel">Cookies op deze website</h2>
     <p>Wij gebruiken cookies om de website te verbeteren.</p>
     <button type="button" class="sluit" onclick="kies()"><svg width="16" height="16" aria-hidden="true"><path d="M0 0L16 16"/></svg></button>
     <button type="button" class="ja" onclick="kies()">Alles accepteren</button>
   </div>
-</div>
+</div></template>
 <script>
   function kies() { document.cookie = "koekje=ja; path=/"; document.getElementById("koekjes").remove(); }
-  if (/(^|; )koekje=ja/.test(document.cookie) && !document.body.hasAttribute("data-altijd")) document.getElementById("koekjes").remove();
+  function toon() { document.body.append(document.getElementById("sjabloon").content.cloneNode(true)); }
+  if (document.body.hasAttribute("data-altijd")) toon();
+  else if (!/(^|; )koekje=ja/.test(document.cookie)) setTimeout(toon, 600);  // as a consent manager's script does
 </script>
 """
 

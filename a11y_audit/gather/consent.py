@@ -9,6 +9,7 @@ one step (click, fill, press, wait_for, wait). Problems come back as text, never
 from __future__ import annotations
 
 import asyncio
+import time
 from dataclasses import dataclass
 from importlib.resources import files
 from typing import Any
@@ -20,6 +21,8 @@ from ..paths import load_rules_yaml
 from ..secrets import MissingSecret, resolve
 
 DETECT_SCRIPT = files(__package__).joinpath("consent.js").read_text(encoding="utf-8")
+FIRST_LOOK = 2.0  # seconds to wait for a banner on a site's first page: consent managers add theirs after the load
+LOOK_EVERY = 0.25
 GONE_SCRIPT = """(selector) => {
   let elements = [];
   try { elements = Array.from(document.querySelectorAll(selector)); } catch (e) { return true; }
@@ -47,8 +50,12 @@ def detection_rules(consent: Consent) -> dict[str, Any]:
     }
 
 
-async def detect(page: Page, consent: Consent) -> Banner | None:
-    found = await page.evaluate(DETECT_SCRIPT, detection_rules(consent))
+async def detect(page: Page, consent: Consent, wait: float = 0.0) -> Banner | None:
+    """The visible banner, looking again for up to ``wait`` seconds while there is none."""
+    rules = detection_rules(consent)
+    deadline = time.monotonic() + wait
+    while not (found := await page.evaluate(DETECT_SCRIPT, rules)) and time.monotonic() < deadline:
+        await asyncio.sleep(LOOK_EVERY)
     return Banner(**found) if found else None
 
 

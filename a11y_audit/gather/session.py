@@ -32,7 +32,7 @@ from ..config import Action, Consent, Login, Settings, Site
 from ..discover.urls import host_of
 from ..secrets import redact, resolve, secret_values
 from ..snapshot import ConsentBanner, PageSnapshot
-from .consent import Banner, accept, detect, run_action
+from .consent import FIRST_LOOK, Banner, accept, detect, run_action
 from .page import LOAD_SHARE, _dismiss, _reason
 
 if TYPE_CHECKING:
@@ -53,6 +53,7 @@ class SiteSession:
     login_error: str = ""  # the reason every page of the site fails with when the login did not work
     banner_page: str = ""  # the page that audits the consent banner ("" until one shows)
     consented: bool = False  # ``state`` holds a given consent
+    first_look: bool = True  # no page of the site looked for a banner yet
 
     @classmethod
     def for_site(cls, site: Site, settings: Settings, hosts: set[str], environ: Mapping[str, str] | None = None) -> "SiteSession":
@@ -112,12 +113,16 @@ class SiteSession:
 
     def allowance(self) -> float:
         """Seconds the steps before or after an audit may take (added to the page's time budget)."""
-        return self.action_timeout * (len(self.actions) + len(self.consent.actions) + 2)
+        return self.action_timeout * (len(self.actions) + len(self.consent.actions) + 2) + FIRST_LOOK
 
     async def before_audit(self, page: Page, url: str) -> tuple[Banner | None, ConsentBanner | None, str]:
         """Consent (unless this page audits the banner) and the site's steps; (banner, its record, reason the page
         cannot be tested or "")."""
-        found = await detect(page, self.consent) if self.consent.accept else None
+        # consent managers add their banner after the load: wait for it on the site's first page, and on every
+        # page while the banner is known to come back (consent could not be given)
+        wait = FIRST_LOOK if self.first_look or (self.banner_page and not self.consented) else 0.0
+        self.first_look = False
+        found = await detect(page, self.consent, wait) if self.consent.accept else None
         record = None
         if found is not None:
             record = ConsentBanner(manager=found.manager, selector=found.selector)
@@ -209,7 +214,7 @@ class SiteSession:
         except PlaywrightTimeout:
             pass
         consent_part: dict[str, Any] = {"cookies": [], "origins": []}
-        found = await detect(page, self.consent) if self.consent.accept else None
+        found = await detect(page, self.consent, FIRST_LOOK) if self.consent.accept else None
         if found is not None:  # out of the way of the login form; left out of the state again below
             before = await context.storage_state()
             await accept(page, found, self.consent, self.action_timeout)

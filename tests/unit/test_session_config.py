@@ -153,3 +153,21 @@ def test_reports_explain_the_new_reasons_in_both_languages():
     assert reason_text(reason, "nl") == "Een stap uit de instellingen lukte niet op deze pagina: step 1: wait_for 'main': not found or not usable within 10 s"
     for code in ("login-failed", "action-failed", "consent-failed"):
         assert not reason_text(f"{code}: x", "en").startswith(code) and not reason_text(f"{code}: x", "nl").startswith(code)
+
+
+def test_run_refuses_missing_secrets_and_secrets_for_celery_workers(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from a11y_audit.cli import main
+
+    targets = tmp_path / "targets.yaml"
+    targets.write_text("sites:\n  - id: a\n    name: A\n    url: http://127.0.0.1:9/\n"
+                       "    headers:\n      X-Key: ${env:A11Y_TEST_KEY}\n", encoding="utf-8")
+    monkeypatch.delenv("A11Y_TEST_KEY", raising=False)
+    result = CliRunner().invoke(main, ["run", "--targets", str(targets), "--out", str(tmp_path / "o")])
+    assert result.exit_code == 2
+    assert f"{targets}:6: sites[0].headers.X-Key: environment variable A11Y_TEST_KEY is not set" in result.output
+    monkeypatch.setenv("A11Y_TEST_KEY", "sleutel-123")
+    result = CliRunner().invoke(main, ["run", "--targets", str(targets), "--executor", "celery", "--broker", "redis://127.0.0.1:9/0"])
+    assert result.exit_code == 2 and "not with --executor celery (sites a)" in result.output
+    assert not (tmp_path / "o").exists()
