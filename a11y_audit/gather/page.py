@@ -146,7 +146,8 @@ class Gatherer:
             waiting = time.perf_counter()  # the page's time
             await turn(url)
             waited = time.perf_counter() - waiting
-            _extend(budget, waited)
+            if budget is not None and budget.when() is not None:
+                budget.reschedule(budget.when() + waited)
         response = await page.goto(url, wait_until="domcontentloaded")
         try:
             await page.wait_for_load_state("load", timeout=self.settings.page_timeout * LOAD_SHARE * 1000)
