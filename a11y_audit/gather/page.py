@@ -172,6 +172,7 @@ class Gatherer:
             found, banner, problem = await session.before_audit(page, url)
             if problem:
                 return failed_page(url, problem, http_status=status, final_url=final_url)
+        axe_started = time.perf_counter()
         raw_axe = await page.evaluate(axe_engine.RUN_SCRIPT, self.axe_options)
         axed = time.perf_counter()
         facts = await page.evaluate(EXTRACT_SCRIPT, EXTRACT_LIMITS)
@@ -181,7 +182,7 @@ class Gatherer:
 
         timings = Timings(
             navigation_ms=round((loaded - started) * 1000),
-            axe_ms=round((axed - loaded) * 1000),
+            axe_ms=round((axed - axe_started) * 1000),
             extract_ms=round((done - axed) * 1000),
             total_ms=round((done - started) * 1000),
         )
