@@ -16,7 +16,7 @@ from typing import Any, Callable
 import click
 
 from . import __version__
-from .config import ConfigError, Targets, load_targets
+from .config import ConfigError, Targets, check_env, load_targets
 from .gather.axe import AxeSourceError
 from .gather.browser import BrowserNotFound
 from .store.sqlite import Store, StoreError
@@ -61,10 +61,18 @@ def run(targets_file: Path, out: Path, db: Path | None, only_sites: tuple[str, .
         if unknown:
             _fail(f"{targets_file}: no site with id {', '.join(sorted(unknown))}", EXIT_CONFIG)
         targets = targets.model_copy(update={"sites": [s for s in targets.sites if s.id in only_sites]})
+    try:
+        check_env(targets)
+    except ConfigError as exc:
+        _fail(str(exc), EXIT_CONFIG)
     factory = None
     if executor == "celery":
         if not broker:
             _fail("--executor celery needs --broker redis://HOST:PORT/DB (or A11Y_AUDIT_BROKER)", EXIT_CONFIG)
+        secret = [s.id for s in targets.sites if s.login or s.cookies or s.headers]
+        if secret:
+            _fail(f"{targets_file}: login, cookies and headers stay on this machine: not with --executor celery"
+                  f" (sites {', '.join(secret)})", EXIT_CONFIG)
         from .distributed.executor import CeleryGatherer
 
         factory = partial(CeleryGatherer, broker=broker)

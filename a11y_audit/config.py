@@ -6,14 +6,17 @@ file, the line and the key, and what was expected.
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, Mapping
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator, model_validator
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError
+
+from .secrets import ENV_REF, ENV_START
 
 SITE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
@@ -44,6 +47,85 @@ class AlertSettings(BaseModel):
     email_to: list[str] = Field(default_factory=list, description="addresses; server in A11Y_AUDIT_SMTP_HOST etc.")
     webhook_url: str | None = Field(None, description="JSON POST receiver; or A11Y_AUDIT_WEBHOOK_URL")
     report_url: str | None = Field(None, description="where the reports are published, for links in alerts")
+
+
+ACTION_KINDS = ("click", "fill", "press", "wait_for", "wait")
+HEADER_NAME = re.compile(r"^[A-Za-z0-9!#$%&'*+.^_`|~-]+$")
+# with a login, addresses that log out are never visited: they would end the session for the pages after them
+LOGOUT_URLS = r"(?i)(log-?out|log-?off|sign-?out|afmelden|uitloggen|abmelden|d[ée]connexion)"
+NOT_A_HEADER = {"cookie": "use cookies: for cookies", "host": "the browser sets it", "content-length": "the browser sets it"}
+
+
+class Fill(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    selector: str = Field(min_length=1, description="the field: a CSS selector, or text=... / role=...")
+    value: str = Field(description="what to type; a secret as ${env:NAME}")
+
+
+class Action(BaseModel):
+    """One step of the action language in targets.yaml: exactly one of its keys."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    click: str | None = Field(None, min_length=1, description="the element to click: a CSS selector, or text=... / role=...")
+    fill: Fill | None = Field(None, description="type a value into a field")
+    press: str | None = Field(None, min_length=1, description="a key pressed in the focused element: Enter, Escape, Tab...")
+    wait_for: str | None = Field(None, min_length=1, description="a selector that must become visible")
+    wait: float | None = Field(None, gt=0, le=30, description="seconds to wait")
+
+    @model_validator(mode="after")
+    def _one_step(self) -> "Action":
+        if sum(getattr(self, kind) is not None for kind in ACTION_KINDS) != 1:
+            raise ValueError("exactly one of click, fill, press, wait_for or wait per step")
+        return self
+
+    def describe(self) -> str:
+        """The step as written, for reasons and reports; never the value typed by fill."""
+        if self.fill is not None:
+            return f"fill {self.fill.selector!r}"
+        kind = next(kind for kind in ACTION_KINDS if getattr(self, kind) is not None)
+        value = getattr(self, kind)
+        return f"{kind} {value:g} s" if kind == "wait" else f"{kind} {value!r}"
+
+
+class Consent(BaseModel):
+    """How a cookie-consent banner is accepted. ``consent: false`` in the file leaves banners alone."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    accept: bool = Field(True, description="false: banners are left as they are and audited on every page")
+    banner: str | None = Field(None, min_length=1, description="selector of the site's own banner, when detection misses it")
+    actions: list[Action] = Field(default_factory=list, description="how to accept; empty: the built-in rules/consent.yaml")
+
+
+class Login(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    url: str = Field(description="the login page")
+    actions: list[Action] = Field(min_length=1, description="the steps that log in: fill, click, press, wait_for")
+    check: str = Field(min_length=1, description="a selector that is only on the page after a successful login")
+
+    @field_validator("url")
+    @classmethod
+    def _url(cls, value: str) -> str:
+        if not re.match(r"^https?://[^/\s]+", value):
+            raise ValueError("an http:// or https:// address")
+        return value
+
+
+class Cookie(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(min_length=1)
+    value: str = Field(description="a secret as ${env:NAME}")
+    domain: str | None = Field(None, description="default: the host of the site's url")
+    path: str = "/"
+
+
+def _consent_switch(value: Any) -> Any:
+    """``consent: true`` is the built-in default, ``consent: false`` leaves banners alone."""
+    return {"accept": value} if isinstance(value, bool) else value
 
 
 class Settings(BaseModel):
@@ -92,6 +174,15 @@ class Settings(BaseModel):
         0.1, ge=0.1, le=1, description="random sample: at least this share of the structured sample (WCAG-EM: 10 %)"
     )
     sample_seed: int | None = Field(None, description="seed of the random sample; default: a new one per site and run")
+    # what the browser does on a page before it is audited (gather/session.py)
+    consent: Consent = Field(default_factory=Consent, description="cookie banners: accepted with the built-in rules")
+    actions: list[Action] = Field(default_factory=list, description="steps before the audit of every page")
+    action_timeout: float = Field(10.0, gt=0, le=120, description="seconds one step may wait for its element")
+
+    @field_validator("consent", mode="before")
+    @classmethod
+    def _consent(cls, value: Any) -> Any:
+        return _consent_switch(value)
 
     @field_validator("wcag_version", mode="before")
     @classmethod
@@ -130,6 +221,32 @@ class Site(BaseModel):
     ignore_robots: bool = Field(False, description="true only for one's own site: robots.txt is not read")
     url_verified: bool = True
     note: str | None = None
+    consent: Consent | None = Field(None, description="cookie banners of this site; default: settings.consent")
+    actions: list[Action] | None = Field(None, description="steps before the audit of every page; default: settings.actions")
+    login: Login | None = Field(None, description="log in once before the pages are visited")
+    cookies: list[Cookie] = Field(default_factory=list, description="cookies sent to the site")
+    headers: dict[str, str] = Field(default_factory=dict, description="HTTP headers sent to the site's hosts only")
+
+    @field_validator("consent", mode="before")
+    @classmethod
+    def _consent(cls, value: Any) -> Any:
+        return _consent_switch(value)
+
+    @model_validator(mode="after")
+    def _stay_logged_in(self) -> "Site":
+        if (self.login or self.cookies) and LOGOUT_URLS not in self.exclude:
+            self.exclude = [*self.exclude, LOGOUT_URLS]
+        return self
+
+    @field_validator("headers")
+    @classmethod
+    def _headers(cls, value: dict[str, str]) -> dict[str, str]:
+        for name in value:
+            if not HEADER_NAME.match(name):
+                raise ValueError(f"header names of letters, digits and dashes ({name!r} is not)")
+            if name.lower() in NOT_A_HEADER:
+                raise ValueError(f"no {name} header: {NOT_A_HEADER[name.lower()]}")
+        return value
 
     @field_validator("id")
     @classmethod
@@ -178,6 +295,7 @@ class Targets(BaseModel):
 
     settings: Settings = Field(default_factory=Settings)
     sites: list[Site]
+    _env_refs: list["EnvRef"] = PrivateAttr(default_factory=list)  # the ${env:NAME} references of the file
 
     @model_validator(mode="after")
     def _unique_ids(self) -> "Targets":
@@ -190,6 +308,30 @@ class Targets(BaseModel):
 
     def site_max_pages(self, site: Site) -> int:
         return site.max_pages or self.settings.max_pages
+
+
+class EnvRef(BaseModel):
+    """Where the file refers to an environment variable (a secret)."""
+
+    name: str
+    site_id: str | None  # None: in settings, needed for every site
+    path: str
+    line: int | None
+    key: str
+
+
+def check_env(targets: Targets, environ: Mapping[str, str] | None = None) -> None:
+    """Raise ConfigError (file, line, key) for each ${env:NAME} of the settings or of the sites
+    to audit whose variable is not set. Call it after choosing the sites (run --site)."""
+    environ = os.environ if environ is None else environ
+    ids = {site.id for site in targets.sites}
+    problems = [
+        ConfigError(ref.path, ref.line, ref.key, f"environment variable {ref.name} is not set (secrets come from the environment)")
+        for ref in targets._env_refs
+        if (ref.site_id is None or ref.site_id in ids) and ref.name not in environ
+    ]
+    if problems:
+        raise ConfigError(problems[0].path, problems[0].line, problems[0].key, problems[0].message, more=problems[1:])
 
 
 class _DuplicateId(ValueError):
@@ -221,7 +363,7 @@ def parse_targets(text: str, path: Path | str = "<targets>") -> Targets:
     if not isinstance(data, dict):
         raise ConfigError(path, 1, "", "expected a mapping with the keys 'settings' and 'sites'")
     try:
-        return Targets.model_validate(_plain(data))
+        targets = Targets.model_validate(_plain(data))
     except ValidationError as exc:
         problems = []
         for error in exc.errors():
@@ -232,6 +374,46 @@ def parse_targets(text: str, path: Path | str = "<targets>") -> Targets:
             problems.append(ConfigError(path, _line_of(data, loc), dotted_key(loc), expected_text(error)))
         first = problems[0]
         raise ConfigError(first.path, first.line, first.key, first.message, more=problems[1:]) from None
+    targets._env_refs = _env_refs(data, path)
+    return targets
+
+
+def _secret_place(loc: tuple[Any, ...]) -> bool:
+    """Secrets are read in cookie values, header values and the values typed by fill steps."""
+    return (
+        (len(loc) >= 3 and loc[-3] == "cookies" and loc[-1] == "value")
+        or (len(loc) >= 2 and loc[-2] == "headers")
+        or loc[-2:] == ("fill", "value")
+    )
+
+
+def _env_refs(data: Any, path: Path | str) -> list[EnvRef]:
+    """Every ${env:NAME} of the file, with its line; ConfigError for one in a place secrets are not read."""
+    refs: list[EnvRef] = []
+    problems: list[ConfigError] = []
+
+    def walk(node: Any, loc: tuple[Any, ...]) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                walk(value, (*loc, str(key)))
+        elif isinstance(node, list):
+            for index, value in enumerate(node):
+                walk(value, (*loc, index))
+        elif isinstance(node, str) and ENV_START in node:
+            line, key = _line_of(data, loc), dotted_key(loc)
+            if not _secret_place(loc):
+                problems.append(ConfigError(path, line, key, "${env:NAME} is only read in cookie values, header values and fill values"))
+            elif ENV_START in ENV_REF.sub("", node):
+                problems.append(ConfigError(path, line, key, "expected ${env:NAME}, NAME of letters, digits and _"))
+            else:
+                site_id = str(data["sites"][loc[1]]["id"]) if loc[0] == "sites" else None
+                refs.extend(EnvRef(name=name, site_id=site_id, path=str(path), line=line, key=key)
+                            for name in ENV_REF.findall(node))
+
+    walk(data, ())
+    if problems:
+        raise ConfigError(problems[0].path, problems[0].line, problems[0].key, problems[0].message, more=problems[1:])
+    return refs
 
 
 def expected_text(error: dict[str, Any]) -> str:

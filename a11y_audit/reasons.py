@@ -26,6 +26,10 @@ TOO_MANY_REDIRECTS = "too-many-redirects"
 TOO_LARGE = "too-large"  # detail: the size in bytes
 TLS = "tls"  # the certificate is invalid (expired, self-signed, wrong name); detail: what is wrong
 TIME_LIMIT = "time-limit"  # the site's time (max_site_seconds) was up before this page's turn; detail: seconds
+# the site's steps in targets.yaml (gather/session.py)
+LOGIN_FAILED = "login-failed"  # the login steps did not log in; detail: the step and what went wrong
+ACTION_FAILED = "action-failed"  # a step before the audit failed; detail: the step and what went wrong
+CONSENT_FAILED = "consent-failed"  # the site's own consent steps failed; detail: the step and what went wrong
 
 
 def split(reason: str) -> tuple[str, str]:

@@ -24,14 +24,15 @@ from typing import Callable, Protocol
 from . import __version__
 from .checks import check_page, check_site, document_findings
 from .checks.statement_analysis import is_statement_link
-from .config import Settings, Site, Targets
+from .config import Settings, Site, Targets, check_env
 from .discover.crawl import Discovery, SiteGate, discover_site, site_hosts
-from .discover.fetch import DEFAULT_BACK_OFF, Fetcher
+from .discover.fetch import DEFAULT_BACK_OFF, SITE_HEADERS, Fetcher
 from .discover.polite import Politeness
 from .discover.robots import RobotsCache
 from .discover.urls import document_kind, host_of, in_scope, is_page_candidate, normalise, page_key
 from .gather.documents import document_inventory, fetch_documents
 from .gather.page import Gatherer
+from .gather.session import SiteSession
 from . import reasons
 from .sample import Candidate, load_sample_rules, select_sample, text_roles
 from .snapshot import DocumentFacts, PageSnapshot, failed_page
@@ -78,6 +79,7 @@ class _SiteCrawl:
     held: list[tuple[str, int, tuple[str, ...]]] = field(default_factory=list)  # queued after the start page
     spares: list[tuple[str, int]] = field(default_factory=list)  # random pages for the reserve left unused
     order: dict[str, int] = field(default_factory=dict)  # page -> place in the visit order (documents' linked_from)
+    session: SiteSession | None = None  # consent, login, cookies, headers, steps (gather/session.py)
 
     def offer(self, url: str) -> bool:
         """Accept a URL for visiting when it is new, in scope, allowed and within the page budget."""
@@ -111,6 +113,7 @@ async def audit(
     """Audit every site of ``targets``; store everything; return the run id."""
     progress = progress or _Quiet()
     settings = targets.settings
+    check_env(targets)  # before anything is stored: a missing secret is a configuration error
     run_id = store.start_run(
         settings.model_dump(mode="json"),
         targets_file,
@@ -146,13 +149,15 @@ async def _crawl(targets: Targets, store: Store, run_id: int, gatherer: Gatherer
             hosts = site_hosts(site)
             gate = SiteGate(site, hosts, None if site.ignore_robots else robots, politeness)
             crawl = _SiteCrawl(site, targets.site_max_pages(site), hosts, gate)
+            if _takes_session(gatherer):
+                crawl.session = SiteSession.for_site(site, settings, crawl.hosts)
             start = normalise(site.url)
             if not is_page_candidate(start) or not in_scope(start, hosts, site.include, site.exclude):
                 store.set_site_status(run_id, site.id, "failed", f"{reasons.OUT_OF_SCOPE}: {site.url}")
                 continue
             progress.site_started(site, crawl.max_pages)
             preparing.append(asyncio.create_task(
-                _prepare_site(crawl, store, run_id, settings, fetcher, discoveries, queue, politeness, progress)
+                _prepare_site(crawl, store, run_id, settings, fetcher, discoveries, queue, politeness, progress, gatherer)
             ))
 
         async def worker() -> None:
@@ -185,10 +190,15 @@ async def _crawl(targets: Targets, store: Store, run_id: int, gatherer: Gatherer
 
 async def _prepare_site(
     crawl: _SiteCrawl, store: Store, run_id: int, settings: Settings, fetcher: Fetcher, discoveries: asyncio.Semaphore,
-    queue: asyncio.Queue, politeness: Politeness, progress: Progress,
+    queue: asyncio.Queue, politeness: Politeness, progress: Progress, gatherer: Gatherer,
 ) -> None:
     """Discovery and sample of one site; its failed addresses are stored, its sample queued."""
     try:
+        if crawl.session is not None:
+            if not await _log_in(crawl, store, run_id, gatherer):
+                progress.site_done(crawl.site)
+                return
+            SITE_HEADERS.set(crawl.session.request_headers)  # discovery sees the site as the browser will
         await _discover_and_sample(crawl, store, run_id, settings, fetcher, discoveries, queue, politeness, progress)
     except Exception as exc:  # noqa: BLE001 - a bug with one site must not lose the run
         if not crawl.queued:
@@ -266,6 +276,31 @@ async def _discover_and_sample(
         progress.site_done(site)
 
 
+async def _log_in(crawl: _SiteCrawl, store: Store, run_id: int, gatherer: Gatherer) -> bool:
+    """The site's login, once, before its discovery; False (start page and site stored as failed) when it did not work."""
+    session, login = crawl.session, crawl.site.login
+    if session is None or login is None:
+        return True
+    refused = await crawl.gate.allowed(login.url)  # also reads the robots.txt the browser's requests are checked against
+    if refused:
+        session.login_error = f"{reasons.LOGIN_FAILED}: {login.url}: {refused}"
+    else:
+        await session.log_in(gatherer, crawl.gate)
+    if not session.login_error:
+        return True
+    store.save_page(run_id, crawl.site.id, 0, failed_page(normalise(crawl.site.url or login.url), session.login_error), [],
+                    chosen_for=("home",))
+    store.set_site_status(run_id, crawl.site.id, "failed", session.login_error)
+    return False
+
+
+def _takes_session(gatherer: Gatherer) -> bool:
+    try:
+        return "session" in inspect.signature(gatherer.visit).parameters
+    except (TypeError, ValueError):
+        return False
+
+
 def _takes_policy(gatherer: Gatherer) -> bool:
     try:
         return "policy" in inspect.signature(gatherer.visit).parameters
@@ -308,7 +343,10 @@ async def _visit_one(
     else:
         if _takes_policy(gatherer):
             async with politeness.slot(host_of(url), claim=False):  # the visit claims the host's turn (gate.turn)
-                snapshot = await gatherer.visit(url, crawl.gate)
+                if crawl.session is not None:
+                    snapshot = await gatherer.visit(url, crawl.gate, session=crawl.session)
+                else:
+                    snapshot = await gatherer.visit(url, crawl.gate)
         else:  # e.g. distributed.CeleryGatherer: robots.txt and scope are not enforced inside that browser
             async with politeness.slot(host_of(url)):
                 snapshot = await gatherer.visit(url)

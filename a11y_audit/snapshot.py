@@ -243,6 +243,17 @@ class UnchangedFocus:
 
 
 @dataclass(frozen=True)
+class ConsentBanner:
+    """A cookie-consent banner on the page (gather/consent.py, rules/consent.yaml)."""
+
+    manager: str  # cookiebot, onetrust, didomi, ..., "generic", or "site" (the site's own `banner` selector)
+    selector: str = ""
+    audited: bool = True  # on the page during its audit (once per site); False: consent was given before the audit
+    accepted: str = ""  # how consent was given: the button clicked, or the site's steps
+    error: str = ""  # why consent could not be given
+
+
+@dataclass(frozen=True)
 class Timings:
     navigation_ms: int = 0  # from request to load event
     axe_ms: int = 0
@@ -283,6 +294,8 @@ class PageSnapshot:
     focus_probed: int = 0  # elements in the tab order focused to see their focus indication
     focus_unchanged: tuple[UnchangedFocus, ...] = ()
     act_errors: tuple[str, ...] = ()  # parts of those facts that could not be gathered
+    consent: ConsentBanner | None = None  # the cookie banner found, and whether it was audited or accepted first
+    logged_in: bool = False  # visited with the site's login, cookies or headers (targets.yaml)
 
     @property
     def audited(self) -> bool:
@@ -347,5 +360,6 @@ _NESTED.update(
         (PageSnapshot, "orientation_transforms"): OrientationTransform,
         (PageSnapshot, "text_contrast"): TextContrast,
         (PageSnapshot, "focus_unchanged"): UnchangedFocus,
+        (PageSnapshot, "consent"): ConsentBanner,
     }
 )

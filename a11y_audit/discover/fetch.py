@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import re
 import ssl
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
@@ -32,6 +33,9 @@ RETRIES = 2  # extra attempts after a 429/503
 REDIRECTS = (301, 302, 303, 307, 308)
 
 Gate = Callable[[str], Awaitable[str | None]]  # a reason ("robots", "leaves-site: ...") to refuse an address, or None
+# Headers for the site being discovered (its login cookies and headers: gather/session.py), by URL. run.py sets
+# it in each site's own task, so a site's requests carry its headers and never another site's.
+SITE_HEADERS: ContextVar[Callable[[str], dict[str, str]] | None] = ContextVar("site_headers", default=None)
 
 
 @dataclass(frozen=True)
@@ -171,7 +175,9 @@ class Fetcher:
         assert self._client is not None
         try:
             async with asyncio.timeout(timeout):
-                async with self._client.stream("GET", url, headers={"Accept": accept}) as response:
+                site_headers = SITE_HEADERS.get()
+                sent = {"Accept": accept} | (site_headers(url) if site_headers else {})
+                async with self._client.stream("GET", url, headers=sent) as response:
                     headers = {k.lower(): v for k, v in response.headers.items()}
                     content_type, _, params = headers.get("content-type", "").partition(";")
                     content_type = content_type.strip().lower()

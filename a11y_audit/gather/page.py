@@ -7,7 +7,7 @@ import re
 import time
 from dataclasses import replace
 from importlib.resources import files
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from playwright.async_api import (
     Browser, BrowserContext, Dialog, Error as PlaywrightError, Playwright, Route, TimeoutError as PlaywrightTimeout,
@@ -20,6 +20,9 @@ from ..discover.urls import document_kind, host_of
 from ..snapshot import Document, PageSnapshot, Timings, failed_page
 from . import axe as axe_engine
 from .browser import launch
+
+if TYPE_CHECKING:
+    from .session import SiteSession
 
 EXTRACT_SCRIPT = files(__package__).joinpath("extract.js").read_text(encoding="utf-8")
 EXTRACT_LIMITS = {"maxText": 5000, "maxLinks": 2000, "maxImages": 1000, "maxBlocks": 3000}
@@ -76,13 +79,13 @@ class Gatherer:
                 self.browser_version = self._browser.version
             return self._browser
 
-    async def _new_context(self) -> tuple[Browser, BrowserContext]:
+    async def _new_context(self, storage_state: dict[str, Any] | None = None) -> tuple[Browser, BrowserContext]:
         for attempt in range(2):
             browser = await self._ensure_browser()
             try:
                 context = await browser.new_context(
                     user_agent=self.settings.user_agent, locale="nl-BE", viewport={"width": 1280, "height": 900},
-                    ignore_https_errors=self.settings.ignore_tls_errors,
+                    ignore_https_errors=self.settings.ignore_tls_errors, storage_state=storage_state,
                 )
                 return browser, context
             except PlaywrightError:
@@ -91,14 +94,24 @@ class Gatherer:
                 # the browser died since the last page: _ensure_browser relaunches it
         raise AssertionError("unreachable")
 
-    async def visit(self, url: str, policy: RequestPolicy | None = None) -> PageSnapshot:
+    async def visit(self, url: str, policy: RequestPolicy | None = None, session: "SiteSession | None" = None) -> PageSnapshot:
         """Visit ``url`` once. With a ``policy``, requests robots.txt disallows are never made, and the
-        page cannot navigate itself away (to another site, or at all once loaded): it stays as loaded."""
+        page cannot navigate itself away (to another site, or at all once loaded): it stays as loaded.
+        With a ``session`` (gather/session.py): the site's login state, headers, consent and steps."""
+        if session is None:
+            return await self._visit_in_context(url, policy)
+        if session.login_error:
+            return failed_page(url, session.login_error)
+        return session.finish(await self._visit_in_context(url, policy, session))
+
+    async def _visit_in_context(self, url: str, policy: RequestPolicy | None, session: "SiteSession | None" = None) -> PageSnapshot:
         started = time.perf_counter()
-        browser, context = await self._new_context()
+        browser, context = await self._new_context(session.state if session else None)
         try:
+            if session is not None:
+                await session.open(context)
             async with asyncio.timeout(self.settings.page_timeout) as budget:
-                return await self._visit(context, url, started, policy, budget)
+                return await self._visit(context, url, started, policy, budget, session)
         except asyncio.TimeoutError:
             return failed_page(url, f"{reasons.TIMEOUT}: {self.settings.page_timeout:g}")
         except PlaywrightError as exc:
@@ -113,7 +126,7 @@ class Gatherer:
 
     async def _visit(
         self, context: BrowserContext, url: str, started: float, policy: RequestPolicy | None = None,
-        budget: asyncio.Timeout | None = None,
+        budget: asyncio.Timeout | None = None, session: "SiteSession | None" = None,
     ) -> PageSnapshot:
         if self.settings.allowed_hosts:
             await context.route("**/*", self._only_allowed_hosts)
@@ -154,6 +167,12 @@ class Gatherer:
         if content_type and not content_type.split(";")[0].strip().lower() in HTML_TYPES:
             return failed_page(url, f"{reasons.NOT_HTML}: {content_type.split(';')[0]}", http_status=status, final_url=final_url)
 
+        if session is not None:  # consent and the site's steps; their time is not the page's
+            _extend(budget, session.allowance())
+            found, banner, problem = await session.before_audit(page, url)
+            if problem:
+                return failed_page(url, problem, http_status=status, final_url=final_url)
+        axe_started = time.perf_counter()
         raw_axe = await page.evaluate(axe_engine.RUN_SCRIPT, self.axe_options)
         axed = time.perf_counter()
         facts = await page.evaluate(EXTRACT_SCRIPT, EXTRACT_LIMITS)
@@ -163,11 +182,15 @@ class Gatherer:
 
         timings = Timings(
             navigation_ms=round((loaded - started) * 1000),
-            axe_ms=round((axed - loaded) * 1000),
+            axe_ms=round((axed - axe_started) * 1000),
             extract_ms=round((done - axed) * 1000),
             total_ms=round((done - started) * 1000),
         )
-        return build_snapshot(url, final_url, raw_axe, facts, http_status=status, content_type=content_type, timings=timings)
+        snapshot = build_snapshot(url, final_url, raw_axe, facts, http_status=status, content_type=content_type, timings=timings)
+        if session is not None:
+            _extend(budget, session.allowance())
+            snapshot = await session.after_audit(page, snapshot, found, banner)
+        return snapshot
 
     async def _polite_route(self, route: Route, policy: RequestPolicy, state: dict[str, bool]) -> None:
         request = route.request
@@ -188,7 +211,7 @@ class Gatherer:
     async def _only_allowed_hosts(self, route: Route) -> None:
         host = host_of(route.request.url).split(":")[0]
         if route.request.url.startswith(("data:", "blob:")) or host in self.settings.allowed_hosts:
-            await route.continue_()
+            await route.fallback()  # on to the site's headers (gather/session.py), if any
         else:
             await route.abort("blockedbyclient")
 
@@ -222,6 +245,11 @@ def _documents(snapshot: PageSnapshot) -> tuple[Document, ...]:
         if kind and link.href.startswith(("http://", "https://")) and link.href not in seen:
             seen[link.href] = Document(url=link.href, kind=kind, link_text=link.name)
     return tuple(seen.values())
+
+
+def _extend(budget: asyncio.Timeout | None, seconds: float) -> None:
+    if budget is not None and budget.when() is not None:
+        budget.reschedule(budget.when() + seconds)
 
 
 async def _dismiss(dialog: Dialog) -> None:

@@ -10,7 +10,7 @@ from typing import Sequence
 from ..checks import CANT_TELL, FAILED, IMPACTS, Finding, get_check
 from ..paths import load_rules_yaml
 from ..checks.statement_analysis import StatementResult, analyse_statement
-from ..snapshot import DocumentFacts, PageSnapshot
+from ..snapshot import ConsentBanner, DocumentFacts, PageSnapshot
 from ..store.sqlite import PageRow, RunInfo, SiteRow, Store
 from ..trends import Changes, diff_findings, score_history
 from ..wcag import Criterion, load_catalogue
@@ -113,6 +113,34 @@ class TrendPoint:
     score_aa: float | None
 
 
+@dataclass(frozen=True)
+class VisitNotes:
+    """How the pages were visited: the cookie banner (audited once) and the login (gather/session.py)."""
+
+    banner: ConsentBanner | None = None  # the banner as found on the page that audited it
+    banner_page: str = ""
+    behind_banner: int = 0  # other pages audited without the banner in front
+    logged_in: int = 0  # pages audited with the site's login, cookies or headers
+
+    @property
+    def manager_name(self) -> str:
+        """The consent manager's name from rules/consent.yaml; "" for a generic or the site's own banner."""
+        names = {m["id"]: m.get("name", m["id"]) for m in load_rules_yaml("consent.yaml")["managers"]}
+        return names.get(self.banner.manager, "") if self.banner else ""
+
+
+def visit_notes(snapshots: Sequence[PageSnapshot]) -> VisitNotes:
+    audited = [s for s in snapshots if s.audited]
+    page = next((s for s in audited if s.consent is not None and s.consent.audited), None)
+    behind = [s for s in audited if s is not page and (s.consent is None or not s.consent.audited)]
+    return VisitNotes(
+        banner=page.consent if page else None,
+        banner_page=(page.final_url or page.requested_url) if page else "",
+        behind_banner=len(behind) if page and not page.consent.error else 0,
+        logged_in=sum(1 for s in audited if s.logged_in),
+    )
+
+
 @dataclass
 class SiteReport:
     run: RunInfo
@@ -131,6 +159,7 @@ class SiteReport:
     plain: PlainLanguageSection | None = None  # "Begrijpelijke taal": indicators and advice for writers
     statement: StatementResult | None = None  # the accessibility statement, None when site checks did not run
     statement_findings: list[RuleGroup] = field(default_factory=list)
+    visit: VisitNotes = field(default_factory=VisitNotes)
 
     @property
     def audited_pages(self) -> list[PageRow]:
@@ -231,6 +260,7 @@ def site_report(store: Store, run_id: int, site: SiteRow, lang: str = "nl") -> S
         plain=plain_language_section(snapshots, all_findings, lang),
         statement=analyse_statement(snapshots, date.fromisoformat(run.started_at[:10])) if site_checked else None,
         statement_findings=_statement_groups(findings, lang),
+        visit=visit_notes(snapshots),
     )
 
 

@@ -1,0 +1,73 @@
+// Finds a visible cookie-consent banner and its accept button (rules/consent.yaml).
+// Returns null, or {manager, selector, gone, accept}: `selector` is the banner element,
+// `gone` the selector whose visible elements must all disappear once consent is given,
+// `accept` a selector of the button that accepts ("" when none was found).
+(rules) => {
+  const visible = (el) => {
+    if (!el.checkVisibility({ opacityProperty: true, visibilityProperty: true })) return false;
+    const box = el.getBoundingClientRect();
+    return box.width > 0 && box.height > 0;
+  };
+  const all = (selector, root) => {
+    try { return Array.from((root || document).querySelectorAll(selector)); } catch (e) { return []; }
+  };
+  const firstVisible = (selector, root) => all(selector, root).find(visible) || null;
+  const simpleId = (el) => el.id && /^[A-Za-z][\w-]*$/.test(el.id) && document.querySelectorAll("#" + el.id).length === 1;
+  const cssPath = (el) => {
+    const parts = [];
+    for (let node = el; node && node.nodeType === 1 && node !== document.documentElement; node = node.parentElement) {
+      if (simpleId(node)) { parts.unshift("#" + node.id); break; }
+      let index = 1;
+      for (let sibling = node.previousElementSibling; sibling; sibling = sibling.previousElementSibling) {
+        if (sibling.localName === node.localName) index += 1;
+      }
+      parts.unshift(`${node.localName}:nth-of-type(${index})`);
+    }
+    return parts.join(" > ");
+  };
+  const words = rules.words.map((w) => w.toLowerCase());
+  const acceptTexts = rules.accept.map((t) => t.toLowerCase());
+  const label = (el) => (el.innerText || el.value || el.getAttribute("aria-label") || "")
+    .replace(/\s+/g, " ").toLowerCase().replace(/^[^\p{L}]+|[^\p{L}]+$/gu, "");
+  // the best accept button inside `root`: the first text of the list that a visible button has
+  const acceptButton = (root) => {
+    const buttons = all("button, a[href], [role=button], input[type=submit], input[type=button]", root).filter(visible);
+    const labels = buttons.map(label);
+    for (const text of acceptTexts) {
+      const index = labels.indexOf(text);
+      if (index >= 0) return buttons[index];
+    }
+    return null;
+  };
+  const found = (manager, banner, gone, button) => ({
+    manager, selector: cssPath(banner), gone, accept: button ? cssPath(button) : "",
+  });
+
+  if (rules.site) {
+    const banner = firstVisible(rules.site);
+    if (banner) return found("site", banner, rules.site, acceptButton(banner));
+  }
+  for (const manager of rules.managers) {
+    const banner = firstVisible(manager.banner);
+    if (banner) return found(manager.id, banner, manager.banner, firstVisible(manager.accept));
+  }
+  // generic: a dialog or a fixed/sticky element with cookie words and an accept button
+  const candidates = new Set(all("[role=dialog], [role=alertdialog], dialog[open], [aria-modal=true]"));
+  for (const el of document.body ? document.body.querySelectorAll("*") : []) {
+    const position = getComputedStyle(el).position;
+    if (position === "fixed" || position === "sticky") candidates.add(el);
+  }
+  const banners = [];
+  for (const el of candidates) {
+    if (!visible(el)) continue;
+    const text = (el.innerText || "").slice(0, 5000).toLowerCase();
+    if (!words.some((w) => text.includes(w))) continue;
+    const button = acceptButton(el);
+    if (button) banners.push([el, button]);
+  }
+  // the innermost one: the banner itself, not a wrapper around it (and around more)
+  const inner = banners.find(([el]) => !banners.some(([other]) => other !== el && el.contains(other)));
+  if (!inner) return null;
+  const path = cssPath(inner[0]);
+  return found("generic", inner[0], path, inner[1]);
+}
