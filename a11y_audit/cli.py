@@ -49,13 +49,17 @@ def main() -> None:
 @click.option("--executor", type=click.Choice(["local", "celery"]), default="local", show_default=True,
               help="local: this machine's browser; celery: the workers started with 'a11y-audit worker'.")
 @click.option("--broker", envvar="A11Y_AUDIT_BROKER", help="Redis URL of the Celery broker, e.g. redis://host:6379/0.")
+@click.option("--resume", is_flag=True, help="Go on with the latest run of these targets that did not finish (killed, "
+              "interrupted): pages already saved are kept, the others visited.")
 def run(targets_file: Path, out: Path, db: Path | None, only_sites: tuple[str, ...], pdf: bool, executor: str,
-        broker: str | None) -> None:
+        broker: str | None, resume: bool) -> None:
     """Audit the sites in a targets file and write the reports."""
     try:
         targets = load_targets(targets_file)
     except ConfigError as exc:
         _fail(str(exc), EXIT_CONFIG)
+    if only_sites and resume:
+        _fail("--resume goes on with the sites of the run it resumes: leave out --site", EXIT_CONFIG)
     if only_sites:
         unknown = set(only_sites) - {s.id for s in targets.sites}
         if unknown:
@@ -68,7 +72,7 @@ def run(targets_file: Path, out: Path, db: Path | None, only_sites: tuple[str, .
         from .distributed.executor import CeleryGatherer
 
         factory = partial(CeleryGatherer, broker=broker)
-    _audit_and_report(targets, out, _db_path(out, db), str(targets_file), pdf, factory)
+    _audit_and_report(targets, out, _db_path(out, db), str(targets_file), pdf, factory, resume)
 
 
 @main.command()
@@ -225,23 +229,32 @@ _register_commands()
 
 
 def _audit_and_report(targets: Targets, out: Path, db: Path, targets_file: str, pdf: bool = False,
-                      gatherer_factory: Callable[..., Any] | None = None) -> None:
+                      gatherer_factory: Callable[..., Any] | None = None, resume: bool = False) -> None:
     from .distributed.executor import WorkersUnavailable
     from .gather.page import Gatherer
     from .monitor.alerts import AlertError, send_alerts
     from .monitor.lock import AlreadyRunning, run_lock
     from .report.html import write_reports
-    from .run import audit
+    from .run import audit, targets_of_run
     from .ui import progress_for_console
 
     lock_key = str(Path(targets_file).resolve()) if targets_file != "demo" else f"demo:{out.resolve()}"
     try:
         with run_lock(lock_key), _open_store(db) as store:
+            resumed = store.unfinished_run(targets_file) if resume else None
+            if resume and resumed is None:
+                _fail(f"{store.path} holds no unfinished run of {targets_file} to resume", EXIT_CONFIG)
+            if resumed is not None:
+                try:
+                    targets = targets_of_run(store, resumed, targets)
+                except StoreError as exc:
+                    _fail(str(exc), EXIT_CONFIG)
+                click.echo(f"Resuming run {resumed}.")
             progress = progress_for_console()
             try:
                 with progress:
                     run_id = asyncio.run(audit(targets, store, targets_file=targets_file, progress=progress,
-                                               gatherer_factory=gatherer_factory or Gatherer))
+                                               gatherer_factory=gatherer_factory or Gatherer, resume=resumed))
             except (BrowserNotFound, AxeSourceError, WorkersUnavailable) as exc:
                 _fail(str(exc), EXIT_CANNOT_TEST)
             index = write_reports(store, run_id, out, targets.settings.language)

@@ -122,6 +122,20 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (run_id, site_id, url)
     );
     """,
+    # 5: resuming a run that was killed: every page a site's run means to visit, in visit order,
+    #    and what the crawl of the site needs besides (hosts, documents found, spare random pages)
+    """
+    ALTER TABLE sites ADD COLUMN plan_json TEXT;  -- written with the sample, in one transaction
+    CREATE TABLE planned (
+        run_id      INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+        site_id     TEXT NOT NULL,
+        url         TEXT NOT NULL,
+        depth       INTEGER NOT NULL DEFAULT 0,
+        chosen_for  TEXT NOT NULL DEFAULT '',
+        position    INTEGER NOT NULL,           -- place in the visit order
+        PRIMARY KEY (run_id, site_id, url)
+    );
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

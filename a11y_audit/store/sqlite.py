@@ -100,6 +100,20 @@ class PageRow:
         return tuple(r for r in self.chosen_for.split(",") if r)
 
 
+@dataclass(frozen=True)
+class PlannedRow:
+    """A page a site's run means to visit (migration 5), saved or not yet."""
+
+    url: str
+    depth: int
+    chosen_for: str
+    position: int
+
+    @property
+    def reasons_chosen(self) -> tuple[str, ...]:
+        return tuple(r for r in self.chosen_for.split(",") if r)
+
+
 class Store:
     def __init__(self, path: Path | str):
         self.path = Path(path)
@@ -109,6 +123,7 @@ class Store:
         self.db.execute("PRAGMA foreign_keys = ON")
         self.db.execute("PRAGMA journal_mode = WAL")
         self.db.execute("PRAGMA busy_timeout = 10000")
+        self._depth = 0  # transactions open; nested ones are part of the outermost
         self.migrate()
 
     def close(self) -> None:
@@ -135,7 +150,8 @@ class Store:
                 self.db.execute(f"PRAGMA user_version = {number + 1}")
 
     def transaction(self) -> "_Transaction":
-        return _Transaction(self.db)
+        """All writes in the block, or none; a transaction inside another one is part of it."""
+        return _Transaction(self)
 
     # -- writing ------------------------------------------------------------
 
@@ -195,6 +211,24 @@ class Store:
             self._insert_findings(run_id, site_id, page_id, findings)
         return page_id
 
+    def resume_run(self, run_id: int) -> None:
+        with self.transaction():
+            self.db.execute("UPDATE runs SET status = 'running', finished_at = NULL WHERE id = ?", (run_id,))
+
+    def plan_page(self, run_id: int, site_id: str, url: str, depth: int, chosen_for: Sequence[str], position: int) -> None:
+        """A page the run will visit (what a resumed run visits when it was not saved yet)."""
+        self.db.execute(
+            "INSERT INTO planned (run_id, site_id, url, depth, chosen_for, position) VALUES (?, ?, ?, ?, ?, ?)",
+            (run_id, site_id, url, depth, ",".join(chosen_for), position),
+        )
+
+    def set_plan(self, run_id: int, site_id: str, plan: dict[str, Any]) -> None:
+        """What a resumed run needs to go on with a site besides its planned pages (JSON)."""
+        self.db.execute(
+            "UPDATE sites SET plan_json = ? WHERE run_id = ? AND site_id = ?",
+            (json.dumps(plan, ensure_ascii=False, sort_keys=True), run_id, site_id),
+        )
+
     def set_discovery(self, run_id: int, site_id: str, seed: int | None, summary: dict[str, Any],
                       records: Sequence[dict[str, Any]]) -> None:
         """The sample's seed, discovery's summary and every address it met (dicts with DiscoveredRow's keys)."""
@@ -249,6 +283,25 @@ class Store:
             targets_file=row["targets_file"], settings=json.loads(row["settings_json"]), tool_version=row["tool_version"],
             axe_version=row["axe_version"], browser_version=row["browser_version"], versions=json.loads(row["versions_json"]),
         )
+
+    def unfinished_run(self, targets_file: str) -> int | None:
+        """The latest run of this targets file, when it did not finish (killed, interrupted)."""
+        row = self.db.execute(
+            "SELECT id, status FROM runs WHERE targets_file = ? ORDER BY id DESC LIMIT 1", (targets_file,)
+        ).fetchone()
+        return row["id"] if row is not None and row["status"] != "finished" else None
+
+    def site_plan(self, run_id: int, site_id: str) -> dict[str, Any] | None:
+        """None until the site's sample was planned."""
+        row = self.db.execute("SELECT plan_json FROM sites WHERE run_id = ? AND site_id = ?", (run_id, site_id)).fetchone()
+        return json.loads(row[0]) if row is not None and row[0] is not None else None
+
+    def planned(self, run_id: int, site_id: str) -> list[PlannedRow]:
+        rows = self.db.execute(
+            "SELECT url, depth, chosen_for, position FROM planned WHERE run_id = ? AND site_id = ? ORDER BY position",
+            (run_id, site_id),
+        )
+        return [PlannedRow(**dict(r)) for r in rows]
 
     def latest_run_id(self) -> int | None:
         row = self.db.execute("SELECT max(id) FROM runs").fetchone()
@@ -312,7 +365,7 @@ class Store:
                     removed.append((run_id, site_id))
         with self.transaction():
             for run_id, site_id in removed:
-                for table in ("findings", "pages", "documents", "discovered", "sites"):
+                for table in ("findings", "pages", "documents", "discovered", "planned", "sites"):
                     self.db.execute(f"DELETE FROM {table} WHERE run_id = ? AND site_id = ?", (run_id, site_id))  # noqa: S608
             self.db.execute("DELETE FROM runs WHERE id NOT IN (SELECT DISTINCT run_id FROM sites)"
                             " AND status != 'running'")
@@ -383,14 +436,18 @@ class Store:
 
 
 class _Transaction:
-    def __init__(self, db: sqlite3.Connection):
-        self.db = db
+    def __init__(self, store: Store):
+        self.store = store
 
     def __enter__(self) -> None:
-        self.db.execute("BEGIN IMMEDIATE")
+        if self.store._depth == 0:
+            self.store.db.execute("BEGIN IMMEDIATE")
+        self.store._depth += 1
 
     def __exit__(self, exc_type: Any, *rest: Any) -> None:
-        self.db.execute("ROLLBACK" if exc_type else "COMMIT")
+        self.store._depth -= 1
+        if self.store._depth == 0:
+            self.store.db.execute("ROLLBACK" if exc_type else "COMMIT")
 
 
 def _statements(script: str) -> list[str]:
