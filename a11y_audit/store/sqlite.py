@@ -1,4 +1,9 @@
-"""The SQLite store: runs, sites, pages with their snapshots, findings."""
+"""The store: runs, sites, pages with their snapshots, findings.
+
+In a SQLite file by default; in PostgreSQL when given a database URL (``postgresql://user@host/db``,
+shared by several machines), with the same schema and migrations: ``store/postgres.py`` makes
+that connection speak like the sqlite3 one.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +18,7 @@ from typing import Any, Iterator, Sequence
 from ..checks import Finding
 from ..config import Site
 from ..snapshot import DocumentFacts, PageSnapshot
+from .postgres import PostgresConnection, is_database_url, without_password
 from .schema import MIGRATIONS, SCHEMA_VERSION
 
 
@@ -114,15 +120,39 @@ class PlannedRow:
         return tuple(r for r in self.chosen_for.split(",") if r)
 
 
+class SqliteConnection(sqlite3.Connection):
+    """sqlite3's connection with what the store asks of a database besides SQL (see PostgresConnection)."""
+
+    begin = "BEGIN IMMEDIATE"  # the write lock at once: no deadlock between two writers upgrading
+
+    def ddl(self, statement: str) -> str:
+        return statement  # the migrations are written in SQLite's types
+
+    def lock_schema(self) -> None:
+        pass  # BEGIN IMMEDIATE holds the write lock
+
+    def schema_version(self) -> int:
+        return self.execute("PRAGMA user_version").fetchone()[0]
+
+    def set_schema_version(self, version: int) -> None:
+        self.execute(f"PRAGMA user_version = {int(version)}")
+
+
 class Store:
     def __init__(self, path: Path | str):
-        self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.db = sqlite3.connect(self.path, isolation_level=None)  # explicit transactions only
-        self.db.row_factory = sqlite3.Row
-        self.db.execute("PRAGMA foreign_keys = ON")
-        self.db.execute("PRAGMA journal_mode = WAL")
-        self.db.execute("PRAGMA busy_timeout = 10000")
+        """``path``: a SQLite file, or a PostgreSQL URL (postgresql://user@host/db)."""
+        self.db: SqliteConnection | PostgresConnection
+        if is_database_url(path):
+            self.path: Path | str = without_password(str(path))
+            self.db = PostgresConnection(str(path))
+        else:
+            self.path = Path(path)
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.db = sqlite3.connect(self.path, isolation_level=None, factory=SqliteConnection)  # explicit transactions only
+            self.db.row_factory = sqlite3.Row
+            self.db.execute("PRAGMA foreign_keys = ON")
+            self.db.execute("PRAGMA journal_mode = WAL")
+            self.db.execute("PRAGMA busy_timeout = 10000")
         self._depth = 0  # transactions open; nested ones are part of the outermost
         self.migrate()
 
@@ -138,16 +168,19 @@ class Store:
     # -- schema -------------------------------------------------------------
 
     def migrate(self) -> None:
-        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        version = self.db.schema_version()
         if version > SCHEMA_VERSION:
             raise StoreError(
                 f"{self.path} was written by a newer a11y-audit (schema {version}, this version knows {SCHEMA_VERSION})"
             )
-        for number in range(version, SCHEMA_VERSION):
-            with self.transaction():
+        if version == SCHEMA_VERSION:
+            return
+        with self.transaction():
+            self.db.lock_schema()
+            for number in range(self.db.schema_version(), SCHEMA_VERSION):  # another process may have been first
                 for statement in _statements(MIGRATIONS[number]):
-                    self.db.execute(statement)
-                self.db.execute(f"PRAGMA user_version = {number + 1}")
+                    self.db.execute(self.db.ddl(statement))
+                self.db.set_schema_version(number + 1)
 
     def transaction(self) -> "_Transaction":
         """All writes in the block, or none; a transaction inside another one is part of it."""
@@ -159,10 +192,10 @@ class Store:
         with self.transaction():
             cursor = self.db.execute(
                 "INSERT INTO runs (started_at, status, targets_file, settings_json, tool_version, versions_json)"
-                " VALUES (?, 'running', ?, ?, ?, ?)",
+                " VALUES (?, 'running', ?, ?, ?, ?) RETURNING id",
                 (now(), targets_file, json.dumps(settings, sort_keys=True), tool_version, json.dumps(versions, sort_keys=True)),
             )
-            return int(cursor.lastrowid)
+            return int(cursor.fetchone()[0])
 
     def set_engine(self, run_id: int, axe_version: str, axe_path: str, browser_version: str) -> None:
         with self.transaction():
@@ -201,13 +234,13 @@ class Store:
         with self.transaction():
             cursor = self.db.execute(
                 "INSERT INTO pages (run_id, site_id, url, final_url, depth, state, reason, http_status, title, lang,"
-                " audited_at, snapshot, chosen_for) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " audited_at, snapshot, chosen_for) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                 (
                     run_id, site_id, snapshot.requested_url, snapshot.final_url, depth, snapshot.state, snapshot.reason,
                     snapshot.http_status, snapshot.title, snapshot.lang, now(), blob, ",".join(chosen_for),
                 ),
             )
-            page_id = int(cursor.lastrowid)
+            page_id = int(cursor.fetchone()[0])
             self._insert_findings(run_id, site_id, page_id, findings)
         return page_id
 
@@ -238,8 +271,8 @@ class Store:
                 (seed, json.dumps(summary, ensure_ascii=False, sort_keys=True), run_id, site_id),
             )
             self.db.executemany(
-                "INSERT OR REPLACE INTO discovered (run_id, site_id, url, final_url, depth, via, kind, http_status,"
-                " content_type, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                _upsert("discovered", ("run_id", "site_id", "url", "final_url", "depth", "via", "kind", "http_status",
+                                       "content_type", "reason"), key=("run_id", "site_id", "url")),
                 [
                     (run_id, site_id, r["url"], r.get("final_url") or "", r.get("depth", 0), r.get("via", ""), r["kind"],
                      r.get("http_status"), r.get("content_type") or "", r.get("reason") or "")
@@ -328,8 +361,8 @@ class Store:
     def save_score(self, run_id: int, site_id: str, score: "ScoreRow") -> None:
         with self.transaction():
             self.db.execute(
-                "INSERT OR REPLACE INTO site_scores (run_id, site_id, started_at, score, score_a, score_aa,"
-                " failed_criteria, failed_findings, confidence, pages_audited) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                _upsert("site_scores", ("run_id", "site_id", "started_at", "score", "score_a", "score_aa", "failed_criteria",
+                                        "failed_findings", "confidence", "pages_audited"), key=("run_id", "site_id")),
                 (run_id, site_id, score.started_at, score.score, score.score_a, score.score_aa, score.failed_criteria,
                  score.failed_findings, score.confidence, score.pages_audited),
             )
@@ -337,9 +370,11 @@ class Store:
     def score_history(self, site_id: str, up_to_run: int) -> list["ScoreRow"]:
         """The stored scores of a site up to a run, oldest first (kept after pruning)."""
         rows = self.db.execute(
-            "SELECT * FROM site_scores WHERE site_id = ? AND run_id <= ? ORDER BY run_id", (site_id, up_to_run)
+            "SELECT run_id, started_at, score, score_a, score_aa, failed_criteria, failed_findings, confidence, pages_audited"
+            " FROM site_scores WHERE site_id = ? AND run_id <= ? ORDER BY run_id",
+            (site_id, up_to_run),
         )
-        return [ScoreRow(**{k: r[k] for k in r.keys() if k != "site_id"}) for r in rows.fetchall()]
+        return [ScoreRow(**dict(r)) for r in rows.fetchall()]
 
     def prune(self, keep_runs: int | None = None, keep_days: int | None = None, today: datetime | None = None) -> list[tuple[int, str]]:
         """Delete the pages, findings and documents of old runs per site; keep their scores.
@@ -403,9 +438,10 @@ class Store:
 
     def save_document(self, run_id: int, site_id: str, facts: DocumentFacts) -> None:
         """Store what was learned about one linked document (replaces an earlier record of it)."""
-        with self.transaction():
+        with self.transaction():  # the record moves to the end of the site's list, as it was learned last
+            self.db.execute("DELETE FROM documents WHERE run_id = ? AND site_id = ? AND url = ?", (run_id, site_id, facts.url))
             self.db.execute(
-                "INSERT OR REPLACE INTO documents (run_id, site_id, url, kind, linked_from, state, facts_json)"
+                "INSERT INTO documents (run_id, site_id, url, kind, linked_from, state, facts_json)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (run_id, site_id, facts.url, facts.kind, facts.linked_from, facts.state,
                  json.dumps(facts.to_dict(), ensure_ascii=False, sort_keys=True)),
@@ -441,13 +477,20 @@ class _Transaction:
 
     def __enter__(self) -> None:
         if self.store._depth == 0:
-            self.store.db.execute("BEGIN IMMEDIATE")
+            self.store.db.execute(self.store.db.begin)
         self.store._depth += 1
 
     def __exit__(self, exc_type: Any, *rest: Any) -> None:
         self.store._depth -= 1
         if self.store._depth == 0:
             self.store.db.execute("ROLLBACK" if exc_type else "COMMIT")
+
+
+def _upsert(table: str, columns: Sequence[str], key: Sequence[str]) -> str:
+    """INSERT that replaces the row with the same key (the same SQL for SQLite and PostgreSQL)."""
+    updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c not in key)
+    return (f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+            f" ON CONFLICT ({', '.join(key)}) DO UPDATE SET {updates}")
 
 
 def _statements(script: str) -> list[str]:

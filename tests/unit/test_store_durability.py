@@ -10,8 +10,8 @@ from snapshots import axe_rule, page
 
 
 @pytest.fixture
-def store(tmp_path):
-    with Store(tmp_path / "store.sqlite") as store:
+def store(store_location):
+    with Store(store_location) as store:
         yield store
 
 
