@@ -65,15 +65,18 @@ def main() -> None:
 @click.option("--broker", envvar="A11Y_AUDIT_BROKER", help="Redis URL of the Celery broker, e.g. redis://host:6379/0.")
 @click.option("--resume", is_flag=True, help="Go on with the latest run of these targets that did not finish (killed, "
               "interrupted): pages already saved are kept, the others visited.")
+@click.option("--incremental", is_flag=True, help="Visit only pages whose HTML changed since the site's previous run "
+              "(ETag, Last-Modified, content hash); the others carry that run's results, marked as such.")
 def run(targets_file: Path, out: Path, db: Path | str | None, only_sites: tuple[str, ...], pdf: bool, executor: str,
-        broker: str | None, resume: bool) -> None:
+        broker: str | None, resume: bool, incremental: bool) -> None:
     """Audit the sites in a targets file and write the reports."""
     try:
         targets = load_targets(targets_file)
     except ConfigError as exc:
         _fail(str(exc), EXIT_CONFIG)
-    if only_sites and resume:
-        _fail("--resume goes on with the sites of the run it resumes: leave out --site", EXIT_CONFIG)
+    if resume and (only_sites or incremental):
+        _fail("--resume goes on with the sites and the way of the run it resumes: leave out --site and --incremental",
+              EXIT_CONFIG)
     if only_sites:
         unknown = set(only_sites) - {s.id for s in targets.sites}
         if unknown:
@@ -86,7 +89,7 @@ def run(targets_file: Path, out: Path, db: Path | str | None, only_sites: tuple[
         from .distributed.executor import CeleryGatherer
 
         factory = partial(CeleryGatherer, broker=broker)
-    _audit_and_report(targets, out, _db_path(out, db), str(targets_file), pdf, factory, resume)
+    _audit_and_report(targets, out, _db_path(out, db), str(targets_file), pdf, factory, resume, incremental)
 
 
 @main.command()
@@ -243,7 +246,8 @@ _register_commands()
 
 
 def _audit_and_report(targets: Targets, out: Path, db: Path | str, targets_file: str, pdf: bool = False,
-                      gatherer_factory: Callable[..., Any] | None = None, resume: bool = False) -> None:
+                      gatherer_factory: Callable[..., Any] | None = None, resume: bool = False,
+                      incremental: bool = False) -> None:
     from .distributed.executor import WorkersUnavailable
     from .gather.page import Gatherer
     from .monitor.alerts import AlertError, send_alerts
@@ -268,7 +272,8 @@ def _audit_and_report(targets: Targets, out: Path, db: Path | str, targets_file:
             try:
                 with progress:
                     run_id = asyncio.run(audit(targets, store, targets_file=targets_file, progress=progress,
-                                               gatherer_factory=gatherer_factory or Gatherer, resume=resumed))
+                                               gatherer_factory=gatherer_factory or Gatherer, resume=resumed,
+                                               incremental=incremental))
             except (BrowserNotFound, AxeSourceError, WorkersUnavailable) as exc:
                 _fail(str(exc), EXIT_CANNOT_TEST)
             index = write_reports(store, run_id, out, targets.settings.language)

@@ -13,6 +13,10 @@ A run can be resumed after it was killed (``audit(..., resume=run_id)``): the sa
 and every page added to it later are planned in the store in the same transaction as the page
 that caused them, so a resumed run visits the planned pages not saved yet, and then does the
 site-level steps of the sites not finished.
+
+An incremental run (``audit(..., incremental=True)``, see ``incremental.py``) visits only the
+sampled pages whose HTML changed since the site's previous run; the others carry that run's
+snapshot forward, checked again, marked with the run that visited them (``carried_from``).
 """
 
 from __future__ import annotations
@@ -37,10 +41,11 @@ from .discover.robots import RobotsCache
 from .discover.urls import document_kind, host_of, in_scope, is_page_candidate, normalise, page_key
 from .gather.documents import document_inventory, fetch_documents
 from .gather.page import Gatherer
+from .incremental import Validators, earlier_pages, unchanged
 from . import reasons
 from .sample import Candidate, Sample, load_sample_rules, select_sample, text_roles
 from .snapshot import AUDITED, DocumentFacts, PageSnapshot, failed_page
-from .store.sqlite import Store, StoreError
+from .store.sqlite import EarlierPage, Store, StoreError
 from .trends import record_scores
 
 DISCOVERIES_PER_WORKER = 2  # sites discovered at the same time, per browser worker
@@ -83,6 +88,8 @@ class _SiteCrawl:
     held: list[tuple[str, int, tuple[str, ...]]] = field(default_factory=list)  # queued after the start page
     spares: list[tuple[str, int]] = field(default_factory=list)  # random pages for the reserve left unused
     order: dict[str, int] = field(default_factory=dict)  # page -> place in the visit order (documents' linked_from)
+    earlier: dict[str, EarlierPage] = field(default_factory=dict)  # incremental: the previous run's pages
+    carry: dict[str, EarlierPage] = field(default_factory=dict)  # incremental: sampled pages unchanged since then
 
     def offer(self, url: str) -> bool:
         """Accept a URL for visiting when it is new, in scope, allowed and within the page budget."""
@@ -112,11 +119,13 @@ async def audit(
     progress: Progress | None = None,
     gatherer_factory: Callable[..., Gatherer] = Gatherer,
     resume: int | None = None,
+    incremental: bool = False,
 ) -> int:
     """Audit every site of ``targets``; store everything; return the run id.
 
     ``resume``: the id of a run that did not finish (``targets`` from ``targets_of_run``): its
-    saved pages and finished sites are kept, the rest is done.
+    saved pages and finished sites are kept, the rest is done. ``incremental``: pages unchanged
+    since the site's previous run carry its results (a resumed run does what it did).
     """
     progress = progress or _Quiet()
     settings = targets.settings
@@ -126,16 +135,18 @@ async def audit(
             targets_file,
             __version__,
             {"python": platform.python_version(), "playwright": _playwright_version(), "platform": platform.platform()},
+            incremental,
         )
         store.add_sites(run_id, targets.sites)
     else:
         run_id = resume
+        incremental = store.run(run_id).incremental
         store.resume_run(run_id)
     status = "interrupted"
     try:
         async with gatherer_factory(settings) as gatherer:
             store.set_engine(run_id, gatherer.axe.version, gatherer.axe.path, gatherer.browser_version)
-            await _crawl(targets, store, run_id, gatherer, progress)
+            await _crawl(targets, store, run_id, gatherer, progress, incremental)
         record_scores(store, run_id)
         status = "finished"
     finally:
@@ -155,7 +166,8 @@ def targets_of_run(store: Store, run_id: int, targets: Targets) -> Targets:
     })
 
 
-async def _crawl(targets: Targets, store: Store, run_id: int, gatherer: Gatherer, progress: Progress) -> None:
+async def _crawl(targets: Targets, store: Store, run_id: int, gatherer: Gatherer, progress: Progress,
+                 incremental: bool = False) -> None:
     settings = targets.settings
     queue: asyncio.Queue[tuple[_SiteCrawl, str, int, tuple[str, ...]]] = asyncio.Queue()
     politeness = Politeness(settings.per_host_concurrency, settings.request_delay, settings.max_crawl_delay)
@@ -179,6 +191,8 @@ async def _crawl(targets: Targets, store: Store, run_id: int, gatherer: Gatherer
                 store.set_site_status(run_id, site.id, "failed", f"{reasons.OUT_OF_SCOPE}: {site.url}")
                 continue
             progress.site_started(site, crawl.max_pages)
+            if incremental:
+                crawl.earlier = earlier_pages(store, run_id, site.id)
             plan = store.site_plan(run_id, site.id)
             preparing.append(asyncio.create_task(
                 _prepare_site(crawl, store, run_id, settings, fetcher, discoveries, queue, politeness, progress)
@@ -290,6 +304,7 @@ def _store_sample(
         record = final.get(pick.url)
         visit = (pick.url, record.depth if record else 0, pick.reasons)
         _plan(crawl, store, run_id, *visit)
+        _carry_if_unchanged(crawl, pick.url, record)
         if "home" in pick.reasons:
             queue.put_nowait((crawl, *visit))
         else:
@@ -322,7 +337,8 @@ async def _resume_site(
     crawl.discovery_seconds = plan["discovery_seconds"]
     planned = store.planned(run_id, site.id)
     saved = {p.url: p for p in store.pages(run_id, site.id)}
-    crawl.seen |= {page_key(u) for r in store.discovered(run_id, site.id) for u in (r.url, r.final_url) if u}
+    discovered = store.discovered(run_id, site.id)
+    crawl.seen |= {page_key(u) for r in discovered for u in (r.url, r.final_url) if u}
     crawl.seen |= {page_key(p.url) for p in planned}
     crawl.roles = {why for p in planned for why in p.reasons_chosen}
     crawl.order = {p.url: p.position for p in planned}
@@ -337,8 +353,10 @@ async def _resume_site(
         crawl.spares = [(url, depth) for url, depth in plan["spares"]]
     if crawl.gate.robots is not None:  # robots.txt into the cache, for the links of the pages still to visit
         await crawl.gate.allowed(normalise(site.url))
+    pages = {r.final_url: r for r in discovered if r.kind == "page"}
     for p in planned:
         if p.url not in saved:
+            _carry_if_unchanged(crawl, p.url, pages.get(p.url))
             visit = (p.url, p.depth, p.reasons_chosen)
             if released or "home" in p.reasons_chosen:
                 queue.put_nowait((crawl, *visit))
@@ -347,6 +365,13 @@ async def _resume_site(
     if crawl.finished == crawl.queued:
         await _finish_site(store, run_id, crawl, settings, politeness)
         progress.site_done(site)
+
+
+def _carry_if_unchanged(crawl: _SiteCrawl, url: str, found: Validators | None) -> None:
+    """Incremental: take the page over from the previous run when discovery found its HTML unchanged."""
+    earlier = crawl.earlier.get(url)
+    if earlier is not None and found is not None and unchanged(earlier, found):
+        crawl.carry[url] = earlier
 
 
 def _plan(crawl: _SiteCrawl, store: Store, run_id: int, url: str, depth: int, why: tuple[str, ...]) -> None:
@@ -392,7 +417,10 @@ async def _visit_one(
     crawl: _SiteCrawl, url: str, depth: int, why: tuple[str, ...], store: Store, run_id: int, settings: Settings,
     gatherer: Gatherer, politeness: Politeness, queue: asyncio.Queue, progress: Progress,
 ) -> None:
-    if crawl.time_spent() > settings.max_site_seconds:
+    carried = crawl.carry.get(url)
+    if carried is not None:  # unchanged since the previous run: its snapshot, checked again below
+        snapshot = store.snapshot(carried.run_id, crawl.site.id, url)
+    elif crawl.time_spent() > settings.max_site_seconds:
         snapshot = failed_page(url, f"{reasons.TIME_LIMIT}: {settings.max_site_seconds:g}")
     else:
         if _takes_policy(gatherer):
@@ -417,7 +445,8 @@ async def _visit_one(
     with store.transaction():  # the page with the pages it adds: a resumed run visits those too
         if settings.follow_links:
             _follow(crawl, visited, depth, queue, settings, store, run_id)
-        store.save_page(run_id, crawl.site.id, depth, snapshot, findings, chosen_for=why)
+        store.save_page(run_id, crawl.site.id, depth, snapshot, findings, chosen_for=why,
+                        carried_from=carried.audited_in if carried else None)
         if "home" in why:
             _release(crawl, queue, store, run_id)
     crawl.finished += 1

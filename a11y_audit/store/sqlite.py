@@ -42,6 +42,7 @@ class RunInfo:
     axe_version: str | None
     browser_version: str | None
     versions: dict[str, Any]
+    incremental: bool = False  # pages unchanged since the site's previous run carry its results
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,21 @@ class DiscoveredRow:
     http_status: int | None
     content_type: str
     reason: str
+    etag: str = ""  # validators of a page's HTML (migration 6)
+    last_modified: str = ""
+    content_hash: str = ""
+
+
+@dataclass(frozen=True)
+class EarlierPage:
+    """A page audited in an earlier run, with the validators of its HTML then (incremental runs)."""
+
+    url: str
+    run_id: int  # the run it is in
+    audited_in: int  # the run that visited it (an earlier one when it was carried forward itself)
+    etag: str
+    last_modified: str
+    content_hash: str
 
 
 @dataclass(frozen=True)
@@ -100,6 +116,7 @@ class PageRow:
     title: str
     lang: str
     chosen_for: str = ""  # comma-separated reasons this page is in the sample (sample.REASONS)
+    carried_from: int | None = None  # the earlier run whose results the page carries (incremental runs)
 
     @property
     def reasons_chosen(self) -> tuple[str, ...]:
@@ -188,12 +205,14 @@ class Store:
 
     # -- writing ------------------------------------------------------------
 
-    def start_run(self, settings: dict[str, Any], targets_file: str | None, tool_version: str, versions: dict[str, Any]) -> int:
+    def start_run(self, settings: dict[str, Any], targets_file: str | None, tool_version: str, versions: dict[str, Any],
+                  incremental: bool = False) -> int:
         with self.transaction():
             cursor = self.db.execute(
-                "INSERT INTO runs (started_at, status, targets_file, settings_json, tool_version, versions_json)"
-                " VALUES (?, 'running', ?, ?, ?, ?) RETURNING id",
-                (now(), targets_file, json.dumps(settings, sort_keys=True), tool_version, json.dumps(versions, sort_keys=True)),
+                "INSERT INTO runs (started_at, status, targets_file, settings_json, tool_version, versions_json, incremental)"
+                " VALUES (?, 'running', ?, ?, ?, ?, ?) RETURNING id",
+                (now(), targets_file, json.dumps(settings, sort_keys=True), tool_version, json.dumps(versions, sort_keys=True),
+                 int(incremental)),
             )
             return int(cursor.fetchone()[0])
 
@@ -227,17 +246,18 @@ class Store:
 
     def save_page(
         self, run_id: int, site_id: str, depth: int, snapshot: PageSnapshot, findings: Sequence[Finding],
-        chosen_for: Sequence[str] = (),
+        chosen_for: Sequence[str] = (), carried_from: int | None = None,
     ) -> int:
-        """Store a page with its findings in one transaction; ``chosen_for``: why it is in the sample."""
+        """Store a page with its findings in one transaction; ``chosen_for``: why it is in the sample;
+        ``carried_from``: the earlier run that visited it, when the snapshot is taken over from there."""
         blob = zlib.compress(json.dumps(snapshot.to_dict(), ensure_ascii=False).encode("utf-8"), 6)
         with self.transaction():
             cursor = self.db.execute(
                 "INSERT INTO pages (run_id, site_id, url, final_url, depth, state, reason, http_status, title, lang,"
-                " audited_at, snapshot, chosen_for) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                " audited_at, snapshot, chosen_for, carried_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                 (
                     run_id, site_id, snapshot.requested_url, snapshot.final_url, depth, snapshot.state, snapshot.reason,
-                    snapshot.http_status, snapshot.title, snapshot.lang, now(), blob, ",".join(chosen_for),
+                    snapshot.http_status, snapshot.title, snapshot.lang, now(), blob, ",".join(chosen_for), carried_from,
                 ),
             )
             page_id = int(cursor.fetchone()[0])
@@ -272,18 +292,20 @@ class Store:
             )
             self.db.executemany(
                 _upsert("discovered", ("run_id", "site_id", "url", "final_url", "depth", "via", "kind", "http_status",
-                                       "content_type", "reason"), key=("run_id", "site_id", "url")),
+                                       "content_type", "reason", "etag", "last_modified", "content_hash"),
+                        key=("run_id", "site_id", "url")),
                 [
                     (run_id, site_id, r["url"], r.get("final_url") or "", r.get("depth", 0), r.get("via", ""), r["kind"],
-                     r.get("http_status"), r.get("content_type") or "", r.get("reason") or "")
+                     r.get("http_status"), r.get("content_type") or "", r.get("reason") or "", r.get("etag") or "",
+                     r.get("last_modified") or "", r.get("content_hash") or "")
                     for r in records
                 ],
             )
 
     def discovered(self, run_id: int, site_id: str) -> list[DiscoveredRow]:
         rows = self.db.execute(
-            "SELECT url, final_url, depth, via, kind, http_status, content_type, reason FROM discovered"
-            " WHERE run_id = ? AND site_id = ? ORDER BY rowid", (run_id, site_id),
+            "SELECT url, final_url, depth, via, kind, http_status, content_type, reason, etag, last_modified, content_hash"
+            " FROM discovered WHERE run_id = ? AND site_id = ? ORDER BY rowid", (run_id, site_id),
         )
         return [DiscoveredRow(**dict(r)) for r in rows]
 
@@ -315,6 +337,7 @@ class Store:
             id=row["id"], started_at=row["started_at"], finished_at=row["finished_at"], status=row["status"],
             targets_file=row["targets_file"], settings=json.loads(row["settings_json"]), tool_version=row["tool_version"],
             axe_version=row["axe_version"], browser_version=row["browser_version"], versions=json.loads(row["versions_json"]),
+            incremental=bool(row["incremental"]),
         )
 
     def unfinished_run(self, targets_file: str) -> int | None:
@@ -423,8 +446,8 @@ class Store:
 
     def pages(self, run_id: int, site_id: str) -> list[PageRow]:
         rows = self.db.execute(
-            "SELECT id, site_id, url, final_url, depth, state, reason, http_status, title, lang, chosen_for FROM pages"
-            " WHERE run_id = ? AND site_id = ? ORDER BY depth, id",
+            "SELECT id, site_id, url, final_url, depth, state, reason, http_status, title, lang, chosen_for, carried_from"
+            " FROM pages WHERE run_id = ? AND site_id = ? ORDER BY depth, id",
             (run_id, site_id),
         )
         return [PageRow(**dict(r)) for r in rows]
@@ -435,6 +458,26 @@ class Store:
         )
         for (blob,) in rows:
             yield PageSnapshot.from_dict(json.loads(zlib.decompress(blob)))
+
+    def snapshot(self, run_id: int, site_id: str, url: str) -> PageSnapshot:
+        row = self.db.execute(
+            "SELECT snapshot FROM pages WHERE run_id = ? AND site_id = ? AND url = ?", (run_id, site_id, url)
+        ).fetchone()
+        if row is None:
+            raise StoreError(f"run {run_id} holds no page {url} of {site_id}")
+        return PageSnapshot.from_dict(json.loads(zlib.decompress(row[0])))
+
+    def earlier_pages(self, run_id: int, site_id: str) -> dict[str, EarlierPage]:
+        """The audited pages of a site in a run, by address, with the validators discovery saw then."""
+        rows = self.db.execute(
+            "SELECT pages.url, pages.run_id, coalesce(pages.carried_from, pages.run_id) AS audited_in,"
+            "       discovered.etag, discovered.last_modified, discovered.content_hash"
+            " FROM pages JOIN discovered ON discovered.run_id = pages.run_id AND discovered.site_id = pages.site_id"
+            "                           AND discovered.final_url = pages.url AND discovered.kind = 'page'"
+            " WHERE pages.run_id = ? AND pages.site_id = ? AND pages.state = 'audited'",
+            (run_id, site_id),
+        )
+        return {r["url"]: EarlierPage(**dict(r)) for r in rows}
 
     def save_document(self, run_id: int, site_id: str, facts: DocumentFacts) -> None:
         """Store what was learned about one linked document (replaces an earlier record of it)."""
