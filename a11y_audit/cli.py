@@ -19,6 +19,7 @@ from . import __version__
 from .config import ConfigError, Targets, check_env, load_targets
 from .gather.axe import AxeSourceError
 from .gather.browser import BrowserNotFound
+from .store.postgres import is_database_url
 from .store.sqlite import Store, StoreError
 
 EXIT_ALERT_FAILED = 1
@@ -29,8 +30,21 @@ DEFAULT_OUT = Path("reports")
 DB_NAME = "a11y-audit.sqlite"
 
 
-def _db_path(out: Path, db: Path | None) -> Path:
+def _db_path(out: Path, db: Path | str | None) -> Path | str:
     return db or out / DB_NAME
+
+
+class _Database(click.ParamType):
+    """A SQLite file, or a PostgreSQL database URL (kept as text)."""
+
+    name = "FILE|URL"
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> Path | str:
+        return value if is_database_url(value) else Path(value)
+
+
+DB = _Database()
+DB_HELP = "SQLite file, or PostgreSQL URL postgresql://user@host/db (password: PGPASSWORD or ~/.pgpass)"
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -43,19 +57,26 @@ def main() -> None:
 @click.option("--targets", "targets_file", type=click.Path(path_type=Path), default=Path("targets.yaml"), show_default=True,
               help="The sites to audit and the run settings.")
 @click.option("--out", type=click.Path(path_type=Path), default=DEFAULT_OUT, show_default=True, help="Folder for the reports.")
-@click.option("--db", type=click.Path(path_type=Path), default=None, help="SQLite store [default: OUT/a11y-audit.sqlite].")
+@click.option("--db", type=DB, envvar="A11Y_AUDIT_DB", default=None, help=f"{DB_HELP} [default: OUT/a11y-audit.sqlite].")
 @click.option("--site", "only_sites", multiple=True, help="Audit only the site with this id (repeatable).")
 @click.option("--pdf", is_flag=True, help="Also write every site report as PDF.")
 @click.option("--executor", type=click.Choice(["local", "celery"]), default="local", show_default=True,
               help="local: this machine's browser; celery: the workers started with 'a11y-audit worker'.")
 @click.option("--broker", envvar="A11Y_AUDIT_BROKER", help="Redis URL of the Celery broker, e.g. redis://host:6379/0.")
-def run(targets_file: Path, out: Path, db: Path | None, only_sites: tuple[str, ...], pdf: bool, executor: str,
-        broker: str | None) -> None:
+@click.option("--resume", is_flag=True, help="Go on with the latest run of these targets that did not finish (killed, "
+              "interrupted): pages already saved are kept, the others visited.")
+@click.option("--incremental", is_flag=True, help="Visit only pages whose HTML changed since the site's previous run "
+              "(ETag, Last-Modified, content hash); the others carry that run's results, marked as such.")
+def run(targets_file: Path, out: Path, db: Path | str | None, only_sites: tuple[str, ...], pdf: bool, executor: str,
+        broker: str | None, resume: bool, incremental: bool) -> None:
     """Audit the sites in a targets file and write the reports."""
     try:
         targets = load_targets(targets_file)
     except ConfigError as exc:
         _fail(str(exc), EXIT_CONFIG)
+    if resume and (only_sites or incremental):
+        _fail("--resume goes on with the sites and the way of the run it resumes: leave out --site and --incremental",
+              EXIT_CONFIG)
     if only_sites:
         unknown = set(only_sites) - {s.id for s in targets.sites}
         if unknown:
@@ -76,7 +97,7 @@ def run(targets_file: Path, out: Path, db: Path | None, only_sites: tuple[str, .
         from .distributed.executor import CeleryGatherer
 
         factory = partial(CeleryGatherer, broker=broker)
-    _audit_and_report(targets, out, _db_path(out, db), str(targets_file), pdf, factory)
+    _audit_and_report(targets, out, _db_path(out, db), str(targets_file), pdf, factory, resume, incremental)
 
 
 @main.command()
@@ -104,10 +125,10 @@ def demo(out: Path, pdf: bool) -> None:
 @main.command()
 @click.argument("run_id", type=int, required=False)
 @click.option("--out", type=click.Path(path_type=Path), default=DEFAULT_OUT, show_default=True)
-@click.option("--db", type=click.Path(path_type=Path), default=None, help="[default: OUT/a11y-audit.sqlite]")
+@click.option("--db", type=DB, envvar="A11Y_AUDIT_DB", default=None, help=f"{DB_HELP} [default: OUT/a11y-audit.sqlite]")
 @click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True)
 @click.option("--pdf", is_flag=True, help="Also write every site report as PDF.")
-def report(run_id: int | None, out: Path, db: Path | None, lang: str, pdf: bool) -> None:
+def report(run_id: int | None, out: Path, db: Path | str | None, lang: str, pdf: bool) -> None:
     """Write the reports of a stored run again (the latest when RUN_ID is left out).
 
     Scores and outcomes are computed again from the stored snapshots, so changed
@@ -128,9 +149,9 @@ def report(run_id: int | None, out: Path, db: Path | None, lang: str, pdf: bool)
 @main.command()
 @click.argument("run_a", type=int)
 @click.argument("run_b", type=int)
-@click.option("--db", type=click.Path(path_type=Path), default=DEFAULT_OUT / DB_NAME, show_default=True)
+@click.option("--db", type=DB, envvar="A11Y_AUDIT_DB", default=DEFAULT_OUT / DB_NAME, show_default=True, help=DB_HELP)
 @click.option("--details/--no-details", default=True, show_default=True, help="List the new and fixed findings.")
-def compare(run_a: int, run_b: int, db: Path, details: bool) -> None:
+def compare(run_a: int, run_b: int, db: Path | str, details: bool) -> None:
     """Compare two stored runs: scores, and new / fixed / persisting findings per site."""
     from .compare import compare_runs, format_comparison
 
@@ -146,9 +167,9 @@ def compare(run_a: int, run_b: int, db: Path, details: bool) -> None:
 @click.argument("run_id", type=int)
 @click.option("--format", "fmt", type=click.Choice(["json", "csv", "xlsx"]), default="json", show_default=True,
               help="json: everything (docs/json-export.md); csv, xlsx: one row per site, for monitoring reports.")
-@click.option("--db", type=click.Path(path_type=Path), default=DEFAULT_OUT / DB_NAME, show_default=True)
+@click.option("--db", type=DB, envvar="A11Y_AUDIT_DB", default=DEFAULT_OUT / DB_NAME, show_default=True, help=DB_HELP)
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None, help="File to write [default: standard output; needed for xlsx].")
-def export(run_id: int, fmt: str, db: Path, output: Path | None) -> None:
+def export(run_id: int, fmt: str, db: Path | str, output: Path | None) -> None:
     """Export a stored run."""
     import json
 
@@ -177,9 +198,9 @@ def export(run_id: int, fmt: str, db: Path, output: Path | None) -> None:
 @click.option("--keep-runs", type=click.IntRange(min=1), help="Keep the details of this many newest runs per site.")
 @click.option("--keep-days", type=click.IntRange(min=1), help="Keep the details of runs of the last N days.")
 @click.option("--out", type=click.Path(path_type=Path), default=DEFAULT_OUT, show_default=True)
-@click.option("--db", type=click.Path(path_type=Path), default=None, help="[default: OUT/a11y-audit.sqlite]")
+@click.option("--db", type=DB, envvar="A11Y_AUDIT_DB", default=None, help=f"{DB_HELP} [default: OUT/a11y-audit.sqlite]")
 @click.option("--vacuum/--no-vacuum", default=True, show_default=True, help="Give the freed space back to the disk.")
-def prune(targets_file: Path | None, keep_runs: int | None, keep_days: int | None, out: Path, db: Path | None, vacuum: bool) -> None:
+def prune(targets_file: Path | None, keep_runs: int | None, keep_days: int | None, out: Path, db: Path | str | None, vacuum: bool) -> None:
     """Delete the pages and findings of old runs; every run's scores stay for the trends."""
     if targets_file is not None:
         try:
@@ -232,24 +253,35 @@ def _register_commands() -> None:
 _register_commands()
 
 
-def _audit_and_report(targets: Targets, out: Path, db: Path, targets_file: str, pdf: bool = False,
-                      gatherer_factory: Callable[..., Any] | None = None) -> None:
+def _audit_and_report(targets: Targets, out: Path, db: Path | str, targets_file: str, pdf: bool = False,
+                      gatherer_factory: Callable[..., Any] | None = None, resume: bool = False,
+                      incremental: bool = False) -> None:
     from .distributed.executor import WorkersUnavailable
     from .gather.page import Gatherer
     from .monitor.alerts import AlertError, send_alerts
     from .monitor.lock import AlreadyRunning, run_lock
     from .report.html import write_reports
-    from .run import audit
+    from .run import audit, targets_of_run
     from .ui import progress_for_console
 
     lock_key = str(Path(targets_file).resolve()) if targets_file != "demo" else f"demo:{out.resolve()}"
     try:
         with run_lock(lock_key), _open_store(db) as store:
+            resumed = store.unfinished_run(targets_file) if resume else None
+            if resume and resumed is None:
+                _fail(f"{store.path} holds no unfinished run of {targets_file} to resume", EXIT_CONFIG)
+            if resumed is not None:
+                try:
+                    targets = targets_of_run(store, resumed, targets)
+                except StoreError as exc:
+                    _fail(str(exc), EXIT_CONFIG)
+                click.echo(f"Resuming run {resumed}.")
             progress = progress_for_console()
             try:
                 with progress:
                     run_id = asyncio.run(audit(targets, store, targets_file=targets_file, progress=progress,
-                                               gatherer_factory=gatherer_factory or Gatherer))
+                                               gatherer_factory=gatherer_factory or Gatherer, resume=resumed,
+                                               incremental=incremental))
             except (BrowserNotFound, AxeSourceError, WorkersUnavailable) as exc:
                 _fail(str(exc), EXIT_CANNOT_TEST)
             index = write_reports(store, run_id, out, targets.settings.language)
@@ -276,8 +308,8 @@ def _write_pdfs(out: Path, browser_path: str | None) -> None:
     click.echo(f"PDF: {len(written)} site reports in {(out / 'sites').resolve()}")
 
 
-def _open_store(path: Path, must_exist: bool = False) -> Store:
-    if must_exist and not path.is_file():
+def _open_store(path: Path | str, must_exist: bool = False) -> Store:
+    if must_exist and isinstance(path, Path) and not path.is_file():
         _fail(f"{path}: no such store (run an audit first, or give --db/--out)", EXIT_CONFIG)
     try:
         return Store(path)

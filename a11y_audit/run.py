@@ -8,6 +8,15 @@ the sample still lacks, or fill the budget when discovery found fewer pages. Eve
 plain HTTP or browser, goes through one ``Politeness`` (per-host slots and delay, Retry-After)
 and the site's gate (scope, robots.txt), so the load on one host stays what is configured
 whatever the global concurrency.
+
+A run can be resumed after it was killed (``audit(..., resume=run_id)``): the sample of each site
+and every page added to it later are planned in the store in the same transaction as the page
+that caused them, so a resumed run visits the planned pages not saved yet, and then does the
+site-level steps of the sites not finished.
+
+An incremental run (``audit(..., incremental=True)``, see ``incremental.py``) visits only the
+sampled pages whose HTML changed since the site's previous run; the others carry that run's
+snapshot forward, checked again, marked with the run that visited them (``carried_from``).
 """
 
 from __future__ import annotations
@@ -19,7 +28,7 @@ import random
 import time
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Callable, Protocol
+from typing import Any, Callable, Protocol
 
 from . import __version__
 from .checks import check_page, check_site, document_findings
@@ -33,10 +42,11 @@ from .discover.urls import document_kind, host_of, in_scope, is_page_candidate, 
 from .gather.documents import document_inventory, fetch_documents
 from .gather.page import Gatherer
 from .gather.session import SiteSession
+from .incremental import Validators, earlier_pages, unchanged
 from . import reasons
-from .sample import Candidate, load_sample_rules, select_sample, text_roles
-from .snapshot import DocumentFacts, PageSnapshot, failed_page
-from .store.sqlite import Store
+from .sample import Candidate, Sample, load_sample_rules, select_sample, text_roles
+from .snapshot import AUDITED, DocumentFacts, PageSnapshot, failed_page
+from .store.sqlite import EarlierPage, Store, StoreError
 from .trends import record_scores
 
 DISCOVERIES_PER_WORKER = 2  # sites discovered at the same time, per browser worker
@@ -80,6 +90,8 @@ class _SiteCrawl:
     spares: list[tuple[str, int]] = field(default_factory=list)  # random pages for the reserve left unused
     order: dict[str, int] = field(default_factory=dict)  # page -> place in the visit order (documents' linked_from)
     session: SiteSession | None = None  # consent, login, cookies, headers, steps (gather/session.py)
+    earlier: dict[str, EarlierPage] = field(default_factory=dict)  # incremental: the previous run's pages
+    carry: dict[str, EarlierPage] = field(default_factory=dict)  # incremental: sampled pages unchanged since then
 
     def offer(self, url: str) -> bool:
         """Accept a URL for visiting when it is new, in scope, allowed and within the page budget."""
@@ -92,8 +104,7 @@ class _SiteCrawl:
         if not self.gate.robots_allow(url):
             return False
         self.seen.add(key)
-        self.queued += 1
-        return True
+        return True  # the caller plans it (_plan), which counts it
 
     def time_spent(self) -> float:
         now = time.monotonic()
@@ -109,23 +120,36 @@ async def audit(
     targets_file: str | None = None,
     progress: Progress | None = None,
     gatherer_factory: Callable[..., Gatherer] = Gatherer,
+    resume: int | None = None,
+    incremental: bool = False,
 ) -> int:
-    """Audit every site of ``targets``; store everything; return the run id."""
+    """Audit every site of ``targets``; store everything; return the run id.
+
+    ``resume``: the id of a run that did not finish (``targets`` from ``targets_of_run``): its
+    saved pages and finished sites are kept, the rest is done. ``incremental``: pages unchanged
+    since the site's previous run carry its results (a resumed run does what it did).
+    """
     progress = progress or _Quiet()
     settings = targets.settings
     check_env(targets)  # before anything is stored: a missing secret is a configuration error
-    run_id = store.start_run(
-        settings.model_dump(mode="json"),
-        targets_file,
-        __version__,
-        {"python": platform.python_version(), "playwright": _playwright_version(), "platform": platform.platform()},
-    )
-    store.add_sites(run_id, targets.sites)
+    if resume is None:
+        run_id = store.start_run(
+            settings.model_dump(mode="json"),
+            targets_file,
+            __version__,
+            {"python": platform.python_version(), "playwright": _playwright_version(), "platform": platform.platform()},
+            incremental,
+        )
+        store.add_sites(run_id, targets.sites)
+    else:
+        run_id = resume
+        incremental = store.run(run_id).incremental
+        store.resume_run(run_id)
     status = "interrupted"
     try:
         async with gatherer_factory(settings) as gatherer:
             store.set_engine(run_id, gatherer.axe.version, gatherer.axe.path, gatherer.browser_version)
-            await _crawl(targets, store, run_id, gatherer, progress)
+            await _crawl(targets, store, run_id, gatherer, progress, incremental)
         record_scores(store, run_id)
         status = "finished"
     finally:
@@ -133,7 +157,20 @@ async def audit(
     return run_id
 
 
-async def _crawl(targets: Targets, store: Store, run_id: int, gatherer: Gatherer, progress: Progress) -> None:
+def targets_of_run(store: Store, run_id: int, targets: Targets) -> Targets:
+    """What a resumed run goes on with: its own settings and sites (their scope from ``targets``)."""
+    sites = {s.site_id for s in store.sites(run_id)}
+    missing = sites - {s.id for s in targets.sites}
+    if missing:
+        raise StoreError(f"run {run_id} audits site(s) {', '.join(sorted(missing))}, which the targets file no longer has")
+    return targets.model_copy(update={
+        "settings": Settings.model_validate(store.run(run_id).settings),
+        "sites": [s for s in targets.sites if s.id in sites],
+    })
+
+
+async def _crawl(targets: Targets, store: Store, run_id: int, gatherer: Gatherer, progress: Progress,
+                 incremental: bool = False) -> None:
     settings = targets.settings
     queue: asyncio.Queue[tuple[_SiteCrawl, str, int, tuple[str, ...]]] = asyncio.Queue()
     politeness = Politeness(settings.per_host_concurrency, settings.request_delay, settings.max_crawl_delay)
@@ -142,7 +179,10 @@ async def _crawl(targets: Targets, store: Store, run_id: int, gatherer: Gatherer
         robots = RobotsCache(fetcher, settings.robots_agent)
         discoveries = asyncio.Semaphore(max(2, settings.concurrency * DISCOVERIES_PER_WORKER))
         preparing = []
+        pending = {s.site_id for s in store.sites(run_id) if s.status == "pending"}  # a resumed run: the rest
         for site in targets.sites:
+            if site.id not in pending:
+                continue
             if not site.url:
                 store.set_site_status(run_id, site.id, "failed", reasons.NO_URL)
                 continue
@@ -156,8 +196,12 @@ async def _crawl(targets: Targets, store: Store, run_id: int, gatherer: Gatherer
                 store.set_site_status(run_id, site.id, "failed", f"{reasons.OUT_OF_SCOPE}: {site.url}")
                 continue
             progress.site_started(site, crawl.max_pages)
+            if incremental:
+                crawl.earlier = earlier_pages(store, run_id, site.id)
+            plan = store.site_plan(run_id, site.id)
             preparing.append(asyncio.create_task(
                 _prepare_site(crawl, store, run_id, settings, fetcher, discoveries, queue, politeness, progress, gatherer)
+                if plan is None else _resume_site(crawl, plan, store, run_id, settings, queue, politeness, progress, gatherer)
             ))
 
         async def worker() -> None:
@@ -166,7 +210,8 @@ async def _crawl(targets: Targets, store: Store, run_id: int, gatherer: Gatherer
                 try:
                     await _visit_one(crawl, url, depth, why, store, run_id, settings, gatherer, politeness, queue, progress)
                 except Exception as exc:  # noqa: BLE001 - a bug must not stall the queue or the site
-                    _release(crawl, queue)
+                    with store.transaction():
+                        _release(crawl, queue, store, run_id)
                     try:
                         store.save_page(run_id, crawl.site.id, depth,
                                         failed_page(url, f"{reasons.ERROR}: {type(exc).__name__}: {exc}"), [], chosen_for=why)
@@ -223,6 +268,19 @@ async def _discover_and_sample(
     chosen = sample.chosen
     summary = discovery.summary() | {"sample": {"size": len(chosen), "budget": crawl.max_pages, "reserve": sample.reserve,
                                                 "random": sum(1 for c in chosen if "random" in c.reasons)}}
+    with store.transaction():  # discovery, sample and plan: a resumed run finds all of them or none
+        _store_sample(crawl, discovery, sample, seed, summary, store, run_id, settings, queue)
+    if not crawl.queued:
+        await _finish_site(store, run_id, crawl, settings, politeness)
+        progress.site_done(site)
+
+
+def _store_sample(
+    crawl: _SiteCrawl, discovery: Discovery, sample: Sample, seed: int, summary: dict[str, Any], store: Store, run_id: int,
+    settings: Settings, queue: asyncio.Queue,
+) -> None:
+    site = crawl.site
+    chosen = sample.chosen
     store.set_discovery(run_id, site.id, seed, summary, [r.to_dict() for r in discovery.records.values()])
     crawl.hosts |= discovery.hosts
     crawl.seen |= {page_key(r.url) for r in discovery.records.values()}
@@ -254,24 +312,72 @@ async def _discover_and_sample(
     crawl.spares = [(url, final[url].depth if url in final else 1) for url in sample.spares]
     for pick in sorted(chosen, key=lambda c: (final[c.url].depth if c.url in final else 0, found_at.get(c.url, 0))):
         record = final.get(pick.url)
-        crawl.queued += 1
-        crawl.order[pick.url] = len(crawl.order)
         visit = (pick.url, record.depth if record else 0, pick.reasons)
+        _plan(crawl, store, run_id, *visit)
+        _carry_if_unchanged(crawl, pick.url, record)
         if "home" in pick.reasons:
             queue.put_nowait((crawl, *visit))
         else:
             crawl.held.append(visit)
     if home_failed and not _refused(start.reason) and crawl.gate.robots_allow(start.url):
         # plain HTTP failed (some servers treat it differently from a browser): one browser visit decides
-        crawl.queued += 1
+        _plan(crawl, store, run_id, start.url, 0, ("home",))
         crawl.fill = settings.follow_links
         queue.put_nowait((crawl, start.url, 0, ("home",)))
     elif start is not None and start.kind in ("skipped", "failed"):  # robots.txt, unreachable: stored as such
         store.save_page(run_id, site.id, 0, failed_page(start.url, start.reason, http_status=start.http_status,
                                                         final_url=start.final_url or start.url), [])
     if crawl.held and crawl.queued == len(crawl.held):  # no start page to wait for
-        _release(crawl, queue)
-    if not crawl.queued:
+        _release(crawl, queue, store, run_id)
+    store.set_plan(run_id, site.id, {
+        "hosts": sorted(crawl.hosts), "documents": [d.to_dict() for d in crawl.documents], "fill": crawl.fill,
+        "spares": crawl.spares, "discovery_seconds": crawl.discovery_seconds,
+    })
+
+
+async def _resume_site(
+    crawl: _SiteCrawl, plan: dict[str, Any], store: Store, run_id: int, settings: Settings, queue: asyncio.Queue,
+    politeness: Politeness, progress: Progress, gatherer: Gatherer,
+) -> None:
+    """A site of a resumed run: its planned pages not saved yet are visited, then the site is finished."""
+    site = crawl.site
+    if crawl.session is not None:  # the login of the killed run is gone with its browser
+        if not await _log_in(crawl, store, run_id, gatherer):
+            progress.site_done(site)
+            return
+        SITE_HEADERS.set(crawl.session.request_headers)
+    crawl.hosts |= set(plan["hosts"])
+    crawl.documents = [DocumentFacts.from_dict(d) for d in plan["documents"]]
+    crawl.fill = plan["fill"]
+    crawl.discovery_seconds = plan["discovery_seconds"]
+    planned = store.planned(run_id, site.id)
+    saved = {p.url: p for p in store.pages(run_id, site.id)}
+    discovered = store.discovered(run_id, site.id)
+    crawl.seen |= {page_key(u) for r in discovered for u in (r.url, r.final_url) if u}
+    crawl.seen |= {page_key(p.url) for p in planned}
+    crawl.roles = {why for p in planned for why in p.reasons_chosen}
+    crawl.order = {p.url: p.position for p in planned}
+    crawl.queued = len(planned)
+    crawl.finished = sum(p.url in saved for p in planned)
+    crawl.audited = sum(saved[p.url].state == AUDITED for p in planned if p.url in saved)
+    home = [p for p in planned if "home" in p.reasons_chosen]
+    released = not home or home[0].url in saved  # the rest of the sample was planned with the start page
+    if home and home[0].url in saved and saved[home[0].url].final_url:
+        crawl.hosts.add(host_of(normalise(saved[home[0].url].final_url)))
+    if not released:
+        crawl.spares = [(url, depth) for url, depth in plan["spares"]]
+    if crawl.gate.robots is not None:  # robots.txt into the cache, for the links of the pages still to visit
+        await crawl.gate.allowed(normalise(site.url))
+    pages = {r.final_url: r for r in discovered if r.kind == "page"}
+    for p in planned:
+        if p.url not in saved:
+            _carry_if_unchanged(crawl, p.url, pages.get(p.url))
+            visit = (p.url, p.depth, p.reasons_chosen)
+            if released or "home" in p.reasons_chosen:
+                queue.put_nowait((crawl, *visit))
+            else:
+                crawl.held.append(visit)
+    if crawl.finished == crawl.queued:
         await _finish_site(store, run_id, crawl, settings, politeness)
         progress.site_done(site)
 
@@ -300,6 +406,19 @@ def _takes_session(gatherer: Gatherer) -> bool:
     except (TypeError, ValueError):
         return False
 
+def _carry_if_unchanged(crawl: _SiteCrawl, url: str, found: Validators | None) -> None:
+    """Incremental: take the page over from the previous run when discovery found its HTML unchanged."""
+    earlier = crawl.earlier.get(url)
+    if earlier is not None and found is not None and unchanged(earlier, found):
+        crawl.carry[url] = earlier
+
+
+def _plan(crawl: _SiteCrawl, store: Store, run_id: int, url: str, depth: int, why: tuple[str, ...]) -> None:
+    """Count a page of the site as one to visit, in the store too (in the caller's transaction)."""
+    crawl.queued += 1
+    crawl.order[url] = len(crawl.order)
+    store.plan_page(run_id, crawl.site.id, url, depth, why, crawl.order[url])
+
 
 def _takes_policy(gatherer: Gatherer) -> bool:
     try:
@@ -308,15 +427,14 @@ def _takes_policy(gatherer: Gatherer) -> bool:
         return False
 
 
-def _release(crawl: _SiteCrawl, queue: asyncio.Queue) -> None:
+def _release(crawl: _SiteCrawl, queue: asyncio.Queue, store: Store, run_id: int) -> None:
     """After the start page: the rest of the sample, and random spares for the reserve its links did not use."""
     for visit in crawl.held:
         queue.put_nowait((crawl, *visit))
     crawl.held.clear()
     while crawl.spares and crawl.queued < crawl.max_pages:
         url, depth = crawl.spares.pop(0)
-        crawl.queued += 1
-        crawl.order[url] = len(crawl.order)
+        _plan(crawl, store, run_id, url, depth, ("random",))
         queue.put_nowait((crawl, url, depth, ("random",)))
     crawl.spares.clear()
 
@@ -338,7 +456,10 @@ async def _visit_one(
     crawl: _SiteCrawl, url: str, depth: int, why: tuple[str, ...], store: Store, run_id: int, settings: Settings,
     gatherer: Gatherer, politeness: Politeness, queue: asyncio.Queue, progress: Progress,
 ) -> None:
-    if crawl.time_spent() > settings.max_site_seconds:
+    carried = crawl.carry.get(url)
+    if carried is not None:  # unchanged since the previous run: its snapshot, checked again below
+        snapshot = store.snapshot(carried.run_id, crawl.site.id, url)
+    elif crawl.time_spent() > settings.max_site_seconds:
         snapshot = failed_page(url, f"{reasons.TIME_LIMIT}: {settings.max_site_seconds:g}")
     else:
         if _takes_policy(gatherer):
@@ -357,16 +478,19 @@ async def _visit_one(
                 crawl.retried.add(url)
                 queue.put_nowait((crawl, url, depth, why))  # once more, after the host's Retry-After
                 return
-    if settings.follow_links:
-        _follow(crawl, snapshot, depth, queue, settings)
+    visited = snapshot
     try:
         findings = check_page(snapshot)
     except Exception as exc:  # noqa: BLE001 - a bug in one check must not lose the run
         snapshot = failed_page(url, f"{reasons.CHECK_ERROR}: {type(exc).__name__}: {exc}")
         findings = []
-    store.save_page(run_id, crawl.site.id, depth, snapshot, findings, chosen_for=why)
-    if "home" in why:
-        _release(crawl, queue)
+    with store.transaction():  # the page with the pages it adds: a resumed run visits those too
+        if settings.follow_links:
+            _follow(crawl, visited, depth, queue, settings, store, run_id)
+        store.save_page(run_id, crawl.site.id, depth, snapshot, findings, chosen_for=why,
+                        carried_from=carried.audited_in if carried else None)
+        if "home" in why:
+            _release(crawl, queue, store, run_id)
     crawl.finished += 1
     crawl.audited += snapshot.audited
     progress.page_done(crawl.site, snapshot, crawl.queued)
@@ -375,7 +499,8 @@ async def _visit_one(
         progress.site_done(crawl.site)
 
 
-def _follow(crawl: _SiteCrawl, snapshot: PageSnapshot, depth: int, queue: asyncio.Queue, settings: Settings) -> None:
+def _follow(crawl: _SiteCrawl, snapshot: PageSnapshot, depth: int, queue: asyncio.Queue, settings: Settings,
+            store: Store, run_id: int) -> None:
     """Links of a rendered page (JavaScript menus too): pages for roles the sample lacks, or to fill the budget."""
     if not snapshot.audited or depth + 1 > settings.max_depth:
         return
@@ -394,7 +519,7 @@ def _follow(crawl: _SiteCrawl, snapshot: PageSnapshot, depth: int, queue: asynci
         if crawl.offer(link.href):
             why = tuple(missing) or ("rendered",)
             crawl.roles |= set(missing)
-            crawl.order[normalise(link.href)] = len(crawl.order)
+            _plan(crawl, store, run_id, normalise(link.href), depth + 1, why)
             queue.put_nowait((crawl, normalise(link.href), depth + 1, why))
 
 
@@ -419,15 +544,18 @@ async def _finish_site(
                 DocumentFacts(**(d.to_dict() | {"state": "skipped", "reason": f"{reasons.TIME_LIMIT}: {settings.max_site_seconds:g}"}))
                 for d in inventory[: settings.max_documents]
             ]
-        for facts in documents:
-            store.save_document(run_id, crawl.site.id, facts)
         today = date.fromisoformat(store.run(run_id).started_at[:10])  # the run's date: checking again gives the same
-        store.save_site_findings(run_id, crawl.site.id, check_site(snapshots, today) + document_findings(documents))
-    if crawl.audited:
-        store.set_site_status(run_id, crawl.site.id, "audited")
-    else:
-        why = sorted({s.reason for s in snapshots if s.reason} | ({reason} if reason else set()))
-        store.set_site_status(run_id, crawl.site.id, "failed", "; ".join(why) or reasons.NOTHING_TESTED)
+        findings = check_site(snapshots, today) + document_findings(documents)
+    with store.transaction():  # the site is finished with all of its site-level results, or not at all
+        if settings.site_checks:
+            for facts in documents:
+                store.save_document(run_id, crawl.site.id, facts)
+            store.save_site_findings(run_id, crawl.site.id, findings)
+        if crawl.audited:
+            store.set_site_status(run_id, crawl.site.id, "audited")
+        else:
+            why = sorted({s.reason for s in snapshots if s.reason} | ({reason} if reason else set()))
+            store.set_site_status(run_id, crawl.site.id, "failed", "; ".join(why) or reasons.NOTHING_TESTED)
 
 
 def _playwright_version() -> str:

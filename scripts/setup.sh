@@ -50,3 +50,7 @@ if [ "$extras" = "test" ] && ! command -v redis-server >/dev/null; then
   echo "== installing redis-server (for the tests of the distributed executor)"
   apt_install redis-server || echo "   (could not install redis-server: the Celery tests will be skipped)"
 fi
+if [ "$extras" = "test" ] && ! command -v pg_ctl >/dev/null && ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then
+  echo "== installing postgresql (for the tests of the store in PostgreSQL)"
+  apt_install postgresql || echo "   (could not install postgresql: the PostgreSQL tests will be skipped)"
+fi

@@ -17,6 +17,7 @@ by extension or content type), failed pages (with status and reason) and address
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import heapq
 import itertools
 import time
@@ -76,6 +77,9 @@ class Found:
     template: str = ""
     document_kind: str = ""
     linked_from: str = ""
+    etag: str = ""  # the validators of a page's HTML, for incremental runs
+    last_modified: str = ""
+    content_hash: str = ""  # sha256 of the body as served
 
     def to_dict(self) -> dict[str, Any]:
         return {k: v for k, v in self.__dict__.items()}
@@ -364,5 +368,7 @@ def _record(found: Discovery, record: Found, result: Any, settings: Settings) ->
         record.kind, record.document_kind = "document", kind
     elif result.content_type in HTML_TYPES:
         record.kind = "page"
+        record.etag, record.last_modified = result.headers.get("etag", ""), result.headers.get("last-modified", "")
+        record.content_hash = hashlib.sha256(result.body).hexdigest()
     else:
         record.kind, record.reason = "skipped", f"{reasons.NOT_HTML}: {result.content_type}"

@@ -47,6 +47,7 @@ def run_to_dict(store: Store, run_id: int) -> dict[str, Any]:
                         "lang": p.lang,
                         "depth": p.depth,
                         "chosen_for": list(p.reasons_chosen),
+                        "carried_from": p.carried_from,
                     }
                     for p in pages
                 ],
@@ -60,6 +61,9 @@ def run_to_dict(store: Store, run_id: int) -> dict[str, Any]:
                         "http_status": d.http_status,
                         "content_type": d.content_type,
                         "reason": d.reason,
+                        "etag": d.etag,
+                        "last_modified": d.last_modified,
+                        "content_hash": d.content_hash,
                     }
                     for d in store.discovered(run_id, site.site_id)
                 ],
@@ -95,6 +99,7 @@ def run_to_dict(store: Store, run_id: int) -> dict[str, Any]:
             "browser_version": run.browser_version,
             "tool_version": run.tool_version,
             "versions": run.versions,
+            "incremental": run.incremental,
         },
         "sites": sites,
     }

@@ -122,6 +122,29 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (run_id, site_id, url)
     );
     """,
+    # 5: resuming a run that was killed: every page a site's run means to visit, in visit order,
+    #    and what the crawl of the site needs besides (hosts, documents found, spare random pages)
+    """
+    ALTER TABLE sites ADD COLUMN plan_json TEXT;  -- written with the sample, in one transaction
+    CREATE TABLE planned (
+        run_id      INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+        site_id     TEXT NOT NULL,
+        url         TEXT NOT NULL,
+        depth       INTEGER NOT NULL DEFAULT 0,
+        chosen_for  TEXT NOT NULL DEFAULT '',
+        position    INTEGER NOT NULL,           -- place in the visit order
+        PRIMARY KEY (run_id, site_id, url)
+    );
+    """,
+    # 6: incremental runs: the validators of each page's HTML as discovery fetched it, and the run
+    #    whose results a page carries when it did not change since
+    """
+    ALTER TABLE runs ADD COLUMN incremental INTEGER NOT NULL DEFAULT 0;  -- 1: unchanged pages carried forward
+    ALTER TABLE discovered ADD COLUMN etag TEXT NOT NULL DEFAULT '';
+    ALTER TABLE discovered ADD COLUMN last_modified TEXT NOT NULL DEFAULT '';
+    ALTER TABLE discovered ADD COLUMN content_hash TEXT NOT NULL DEFAULT '';  -- sha256 of the HTML as served
+    ALTER TABLE pages ADD COLUMN carried_from INTEGER;  -- the run that audited the page; NULL: audited in this run
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

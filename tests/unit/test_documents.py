@@ -121,8 +121,8 @@ def test_inventory_lists_each_document_once_with_the_first_page_that_links_it():
     assert len(document_inventory(pages, limit=1)) == 1
 
 
-def test_store_keeps_documents_per_run_and_site(tmp_path):
-    store = Store(tmp_path / "a.sqlite")
+def test_store_keeps_documents_per_run_and_site(store_location):
+    store = Store(store_location)
     run_id = store.start_run({}, None, "0", {})
     store.save_document(run_id, "gent", facts())
     store.save_document(run_id, "gent", facts(url="https://g.be/b.docx", kind="docx", state="not-analysed"))

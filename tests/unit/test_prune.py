@@ -24,8 +24,8 @@ def add_run(store: Store, started: datetime, sites=("a", "b")) -> int:
 
 
 @pytest.fixture
-def store(tmp_path):
-    with Store(tmp_path / "s.sqlite") as store:
+def store(store_location):
+    with Store(store_location) as store:
         now = datetime(2026, 11, 29, tzinfo=timezone.utc)
         for days_ago in (60, 30, 14, 7, 1):
             add_run(store, now - timedelta(days=days_ago))
@@ -52,8 +52,8 @@ def test_either_rule_keeps_a_run(store):
     assert [r.id for r in store.runs()] == [4, 5]
 
 
-def test_repeated_nightly_prune_bounds_the_store(tmp_path):
-    with Store(tmp_path / "n.sqlite") as store:
+def test_repeated_nightly_prune_bounds_the_store(store_location):
+    with Store(store_location) as store:
         start = datetime(2026, 1, 1, tzinfo=timezone.utc)
         for night in range(40):
             add_run(store, start + timedelta(days=night))
