@@ -32,6 +32,7 @@ from ..snapshot import (
 
 SCRIPT = files(__package__).joinpath("interact.js").read_text(encoding="utf-8")
 API = "window.__a11yAuditInteract"
+MIN_SECONDS = 2.0  # with less time left the step is not started (it would only slow the pages visited meanwhile)
 MAX_TABS = 60  # presses of Tab in the walk
 MAX_SHOTS = 8  # elements whose screen with and without focus is compared: one per kind of element, so many
 # visible ones and as many of those that are not visible themselves
@@ -70,9 +71,11 @@ class _Facts:
 async def interact(page: Page, context: BrowserContext, seconds: float) -> Interaction:
     """Run the steps on a loaded page within ``seconds``; never raises for page problems."""
     facts = _Facts()
-    cdp: CDPSession | None = None
     current = "start"
-    try:
+    if seconds < MIN_SECONDS:
+        facts.errors.append(f"not started: {seconds:.1f} s left of the page's time")
+        return facts.freeze()
+    try:  # the DevTools session ends with the page's context, right after the visit
         async with asyncio.timeout(seconds):
             await page.evaluate(SCRIPT)
             cdp = await context.new_cdp_session(page)
@@ -84,15 +87,9 @@ async def interact(page: Page, context: BrowserContext, seconds: float) -> Inter
                 except PlaywrightError as exc:
                     facts.errors.append(f"{current}: {_short(exc)}")
     except TimeoutError:
-        facts.errors.append(f"{current}: time limit of {seconds:.0f} s")
+        facts.errors.append(f"{current}: time limit of {seconds:.1f} s")
     except PlaywrightError as exc:
         facts.errors.append(f"{current}: {_short(exc)}")
-    finally:
-        if cdp is not None:
-            try:
-                await cdp.detach()
-            except PlaywrightError:
-                pass
     return facts.freeze()
 
 
