@@ -230,8 +230,10 @@ FOCUS_INVISIBLE = _check(
     ),
     Texts(
         title="Keyboard focus lands on something that cannot be seen",
-        who="Keyboard users press Tab and cannot see where they are: the element is hidden or off-screen, or its focus style is invisible.",
-        fix="Take hidden links and buttons out of the tab order, show skip links on focus, give :focus-visible a visible outline.",
+        who="Keyboard users press Tab and cannot see where they are: the element is hidden or off-screen, or its focus "
+        "style is invisible.",
+        fix="Take hidden links and buttons out of the tab order, show skip links on focus, give :focus-visible a visible "
+        "outline.",
     ),
     _invisible,
 )
@@ -278,7 +280,8 @@ MOUSE_ONLY = _check(
     ),
     Texts(
         title="Controls that only work with a mouse",
-        who="Keyboard, screen reader and voice control users cannot operate it: it reacts to clicks but cannot be reached with Tab.",
+        who="Keyboard, screen reader and voice control users cannot operate it: it reacts to clicks but cannot be "
+        "reached with Tab.",
         fix="Use a real <button> or <a href>; otherwise add tabindex=\"0\", a role and keyboard handling.",
     ),
     _mouse_only,

@@ -93,7 +93,8 @@ def test_the_walk_goes_round_the_page_and_notes_what_it_saw(fixtures):
 
 def test_the_step_keeps_to_its_time_and_can_be_switched_off(tmp_path):
     # eight tooltips (of eight style rules) to hover take more than two seconds on any machine: the step waits for each
-    tips = "".join(f'<p><span class="t{i}">Woord {i}<span class="bubbel">Uitleg {i}</span></span> en meer tekst.</p>' for i in range(8))
+    tips = "".join(f'<p><span class="t{i}">Woord {i}<span class="bubbel">Uitleg {i}</span></span> en meer.</p>'
+                   for i in range(8))
     rules = "".join(f".t{i}:hover .bubbel {{ display: block }} " for i in range(8))
     (tmp_path / "tips.html").write_text(
         '<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><title>Tips</title><style>p span { position: relative }'

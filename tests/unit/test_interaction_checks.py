@@ -36,7 +36,9 @@ def test_keyboard_traps_fail_outside_dialogs_and_need_a_person_when_a_button_may
     stuck = KeyboardTrap(selectors=("#editor",), names=("Sjabloon",))
     widget = KeyboardTrap(selectors=("#a", "#b"), control=True)
     dialog = KeyboardTrap(selectors=("#ok", "#meer"), dialog=True, control=True)
-    assert found(page(traps=(stuck, widget, dialog))) == [("keyboard-trap", FAILED, "#editor"), ("keyboard-trap", CANT_TELL, "#a")]
+    assert found(page(traps=(stuck, widget, dialog))) == [
+        ("keyboard-trap", FAILED, "#editor"), ("keyboard-trap", CANT_TELL, "#a"),
+    ]
 
 
 def test_focus_on_something_invisible_fails_only_when_the_screen_did_not_change_at_all():
@@ -54,7 +56,8 @@ def test_focus_on_something_invisible_fails_only_when_the_screen_did_not_change_
 
 
 def test_focus_wholly_under_fixed_content_fails_only_when_nothing_of_the_focus_shows():
-    stops = (stop("#a", 0, 800, shown="obscured", pixels_changed=False), stop("#b", 0, 840, shown="obscured", pixels_changed=True))
+    stops = (stop("#a", 0, 800, shown="obscured", pixels_changed=False),
+             stop("#b", 0, 840, shown="obscured", pixels_changed=True))
     assert found(page(stops=stops)) == [("focus-obscured", FAILED, "#a")]
 
 
@@ -80,7 +83,8 @@ def test_mouse_only_controls_reflow_spacing_zoom():
     facts = dict(
         mouse_only=(MouseOnly("div.kaart", "Kermis", "div", ("click",)),),
         reflow_width=656, reflow_overflow=(Overflow("main > div", "De gemeenteraad", 640),),
-        spacing_broken=(BrokenText("p.tegel", "Uw identiteitskaart"), BrokenText("div.melding", "Het loket", "overlap", "main > p")),
+        spacing_broken=(BrokenText("p.tegel", "Uw identiteitskaart"),
+                        BrokenText("div.melding", "Het loket", "overlap", "main > p")),
         zoom_broken=(BrokenText("nav a", "Contact"),),
     )
     findings = {f.rule_id: f for f in check_page(page(**facts)) if f.rule_id in MINE}
