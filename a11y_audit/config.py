@@ -159,6 +159,8 @@ class Settings(BaseModel):
     max_documents: int = Field(50, ge=0, le=1000, description="linked documents (PDF, ...) fetched per site; 0: none")
     document_max_bytes: int = Field(20_000_000, ge=1, description="larger documents are not downloaded")
     document_timeout: float = Field(30.0, gt=0, le=600, description="seconds for one document, download and analysis")
+    interaction: bool = Field(True, description="after axe-core: Tab through the page, hover, text spacing, zoom and reflow")
+    interaction_seconds: float = Field(15.0, gt=0, le=300, description="time for that interaction step on one page")
     # crawling and sampling (discover/, sample.py)
     request_delay: float = Field(0.5, ge=0, le=60, description="seconds between two requests to one host (robots.txt may ask more)")
     max_crawl_delay: float = Field(30.0, ge=0, le=600, description="a longer Crawl-delay in robots.txt is capped to this")

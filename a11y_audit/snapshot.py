@@ -254,11 +254,102 @@ class ConsentBanner:
 
 
 @dataclass(frozen=True)
+class FocusStop:
+    """Where focus went after one press of Tab (gather/interact.py), in the order of the presses."""
+
+    selector: str
+    name: str = ""
+    tag: str = ""
+    x: int = 0  # its box in page coordinates, CSS pixels
+    y: int = 0
+    width: int = 0
+    height: int = 0
+    fixed: bool = False  # in a fixed or sticky container
+    dialog: bool = False  # in a dialog
+    frame: bool = False  # inside an iframe (the selector is the iframe's)
+    shown: str = ""  # "" visible; "hidden" (no size, transparent, clipped away), "off-screen", "obscured" (under fixed content)
+    pixels_changed: bool | None = None  # did the screen change when it got focus? None: not compared
+    prev_hidden: bool = False  # the element focused before disappeared when focus came here (a menu that closed)
+    after_escape: bool = False  # reached after Escape or Shift+Tab (leaving a loop), not from the stop before
+
+
+@dataclass(frozen=True)
+class KeyboardTrap:
+    """Elements focus went round in with Tab, that Escape, Tab and Shift+Tab did not leave."""
+
+    selectors: tuple[str, ...]
+    names: tuple[str, ...] = ()
+    dialog: bool = False  # all inside a dialog
+    control: bool = False  # one of them is a button or link (that may close what holds the focus)
+
+
+@dataclass(frozen=True)
+class MouseOnly:
+    """An element with a pointer cursor and its own click listener that the keyboard cannot reach."""
+
+    selector: str
+    name: str = ""
+    tag: str = ""
+    events: tuple[str, ...] = ()  # click, mousedown, ...
+
+
+@dataclass(frozen=True)
+class BrokenText:
+    """Text cut off by its box, or overlapping other text, after a change of text spacing or zoom."""
+
+    selector: str
+    text: str = ""
+    how: str = "cut"  # cut, overlap
+    other: str = ""  # the element whose text it overlaps
+
+
+@dataclass(frozen=True)
+class Overflow:
+    """Text that runs off the right edge of a narrow viewport, in the outermost element wider than the viewport."""
+
+    selector: str
+    text: str = ""
+    right: int = 0  # where the text ends, CSS pixels from the left
+
+
+@dataclass(frozen=True)
+class HoverContent:
+    """Content that appeared when the mouse hovered an element."""
+
+    trigger: str
+    selector: str
+    text: str = ""
+    positioned: bool = False  # absolutely or fixed positioned: laid over the page
+    covers: bool = False  # lies over other text or images
+    dismissed: bool = False  # Escape hid it
+
+
+@dataclass(frozen=True)
+class Interaction:
+    """What the bounded interaction step found (keyboard, mouse, text spacing, zoom, reflow)."""
+
+    steps: tuple[str, ...] = ()  # the parts that ran to the end: keyboard, mouse, hover, spacing, zoom, reflow
+    errors: tuple[str, ...] = ()
+    tab_presses: int = 0
+    tabbable: int = 0  # elements in the tab order, counted in the page
+    walk_complete: bool = False  # focus came back to the start: every element in the tab order was visited
+    stops: tuple[FocusStop, ...] = ()
+    traps: tuple[KeyboardTrap, ...] = ()
+    mouse_only: tuple[MouseOnly, ...] = ()
+    hover: tuple[HoverContent, ...] = ()
+    spacing_broken: tuple[BrokenText, ...] = ()  # with the text spacing of WCAG 1.4.12
+    zoom_broken: tuple[BrokenText, ...] = ()  # at 200 % (a 640 px wide viewport)
+    reflow_width: int | None = None  # the page's width at 320 CSS pixels
+    reflow_overflow: tuple[Overflow, ...] = ()
+
+
+@dataclass(frozen=True)
 class Timings:
     navigation_ms: int = 0  # from request to load event
     axe_ms: int = 0
     extract_ms: int = 0
     total_ms: int = 0
+    interaction_ms: int = 0
 
 
 @dataclass(frozen=True)
@@ -296,6 +387,7 @@ class PageSnapshot:
     act_errors: tuple[str, ...] = ()  # parts of those facts that could not be gathered
     consent: ConsentBanner | None = None  # the cookie banner found, and whether it was audited or accepted first
     logged_in: bool = False  # visited with the site's login, cookies or headers (targets.yaml)
+    interaction: Interaction | None = None  # the interaction step's facts; None when it did not run
 
     @property
     def audited(self) -> bool:
@@ -361,5 +453,13 @@ _NESTED.update(
         (PageSnapshot, "text_contrast"): TextContrast,
         (PageSnapshot, "focus_unchanged"): UnchangedFocus,
         (PageSnapshot, "consent"): ConsentBanner,
+        (PageSnapshot, "interaction"): Interaction,
+        (Interaction, "stops"): FocusStop,
+        (Interaction, "traps"): KeyboardTrap,
+        (Interaction, "mouse_only"): MouseOnly,
+        (Interaction, "hover"): HoverContent,
+        (Interaction, "spacing_broken"): BrokenText,
+        (Interaction, "zoom_broken"): BrokenText,
+        (Interaction, "reflow_overflow"): Overflow,
     }
 )

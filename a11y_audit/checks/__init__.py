@@ -10,6 +10,7 @@ from .act_rules import ACT_CHECKS
 from .axe import axe_findings
 from .base import CANT_TELL, FAILED, IMPACTS, Check, Finding, Texts
 from .documents import DOCUMENT_CHECKS, document_findings
+from .interaction import INTERACTION_CHECKS
 from .language import LANGUAGE_CHECKS
 from .links import ALT_MEANINGLESS, ALT_REDUNDANT_PREFIX, AMBIGUOUS_LINK_NAME, VAGUE_LINK_TEXT
 from .plain_language import PLAIN_LANGUAGE_CHECKS
@@ -27,6 +28,7 @@ REGISTRY: tuple[Check, ...] = (
     *LANGUAGE_CHECKS,  # one site function (on the first entry) yields the findings of all three
     *PLAIN_LANGUAGE_CHECKS,  # likewise for all eight; WCAG 3.1.5 (AAA), advice only: never scored
     *ACT_CHECKS,  # checks that implement W3C ACT rules (act_rules.py, rules/act-mapping.yaml)
+    *INTERACTION_CHECKS,  # over the facts of the interaction step: keyboard, mouse, spacing, zoom, reflow
 )
 
 __all__ = [

@@ -20,6 +20,7 @@ from ..discover.urls import document_kind, host_of
 from ..snapshot import Document, PageSnapshot, Timings, failed_page
 from . import axe as axe_engine
 from .browser import launch
+from .interact import interact
 
 if TYPE_CHECKING:
     from .session import SiteSession
@@ -28,6 +29,7 @@ EXTRACT_SCRIPT = files(__package__).joinpath("extract.js").read_text(encoding="u
 EXTRACT_LIMITS = {"maxText": 5000, "maxLinks": 2000, "maxImages": 1000, "maxBlocks": 3000}
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 LOAD_SHARE = 0.3  # of page_timeout: how long to wait for the load event after the DOM is there
+INTERACTION_MARGIN = 2.0  # seconds of the page's budget left after the interaction step
 
 
 class RequestPolicy(Protocol):
@@ -179,14 +181,23 @@ class Gatherer:
         done = time.perf_counter()
         if crashed.is_set():
             return failed_page(url, reasons.TAB_CRASH)
+        interaction = None
+        if self.settings.interaction:  # last: it changes the page (focus, hover, styles, viewport)
+            seconds = self.settings.interaction_seconds
+            if budget is not None and budget.when() is not None:
+                seconds = min(seconds, budget.when() - asyncio.get_running_loop().time() - INTERACTION_MARGIN)
+            interaction = await interact(page, context, max(0.0, seconds))
+        finished = time.perf_counter()
 
         timings = Timings(
             navigation_ms=round((loaded - started) * 1000),
             axe_ms=round((axed - axe_started) * 1000),
             extract_ms=round((done - axed) * 1000),
-            total_ms=round((done - started) * 1000),
+            total_ms=round((finished - started) * 1000),
+            interaction_ms=round((finished - done) * 1000),
         )
         snapshot = build_snapshot(url, final_url, raw_axe, facts, http_status=status, content_type=content_type, timings=timings)
+        snapshot = replace(snapshot, interaction=interaction)
         if session is not None:
             _extend(budget, session.allowance())
             snapshot = await session.after_audit(page, snapshot, found, banner)

@@ -8,6 +8,7 @@ import pytest
 from ruamel.yaml import YAML
 
 from a11y_audit.checks.documents import DOCUMENT_CHECKS
+from a11y_audit.checks.interaction import INTERACTION_CHECKS
 from a11y_audit.checks.links import ALT_MEANINGLESS, ALT_REDUNDANT_PREFIX, AMBIGUOUS_LINK_NAME
 from a11y_audit.checks.site import SITE_CHECKS
 from a11y_audit.checks.statement import STATEMENT_CHECKS
@@ -65,6 +66,18 @@ def test_dorpsveen_barriers_beyond_axe_are_found(demo_run):
         # no skip link and no <main> on any page; headings remain, so: cannot tell
         *(("skip-link", "cantTell", p) for p in pages),
     }
+
+
+def test_the_interaction_step_finds_the_known_barriers_and_nothing_on_the_accessible_site(demo_run):
+    store, run_id = demo_run
+    interaction = {c.id for c in INTERACTION_CHECKS}
+    for site in ("beekveld", "dorpsveen"):
+        expected = EXPECTED["sites"][site]["interaction"]
+        found = {path: set() for path in expected}
+        for f in store.findings(run_id, site):
+            if f.rule_id in interaction:
+                found[_path(f.page_url)].add((f.rule_id, f.outcome))
+        assert found == {path: {(rule, "failed") for rule in rules} for path, rules in expected.items()}, site
 
 
 def test_linked_documents_are_stored_with_the_page_that_links_them(demo_run):

@@ -1,0 +1,507 @@
+// In-page helpers of the interaction step (gather/interact.py). Installed once per page as
+// window.__a11yAuditInteract; every function is small and bounded, and returns plain JSON.
+// Python drives the real keyboard and mouse between the calls.
+(() => {
+  if (window.__a11yAuditInteract) return;
+  const LIM = { descendants: 30, elements: 8000, click: 150, hoverRules: 5000, hoverPerRule: 2, hoverTriggers: 8,
+                jsHover: 20, texts: 2000, lines: 6000, pairs: 200, kept: 20, overflow: 5 };
+  const XHTML = "http://www.w3.org/1999/xhtml";
+  const state = { ids: new WeakMap(), next: 1, current: null, previous: null, texts: null, baseline: null,
+                  currentShown: false, clickEls: [], hoverEls: [], jsHover: [], before: null, revealed: [] };
+  const clean = (s) => (s || "").replace(/\s+/g, " ").trim();
+  const cut = (s, n) => (s.length > n ? s.slice(0, n) : s);
+
+  // the same selectors as extract.js, so findings on one element match
+  const cssPath = (el) => {
+    if (el.id && /^[A-Za-z][\w-]*$/.test(el.id) && document.querySelectorAll("#" + el.id).length === 1) {
+      return "#" + el.id;
+    }
+    const parts = [];
+    let node = el;
+    while (node && node.nodeType === 1 && node !== document.documentElement) {
+      if (node.id && /^[A-Za-z][\w-]*$/.test(node.id) && document.querySelectorAll("#" + node.id).length === 1) {
+        parts.unshift("#" + node.id);
+        break;
+      }
+      let part = node.localName;
+      const parent = node.parentElement;
+      if (parent) {
+        const same = Array.from(parent.children).filter((c) => c.localName === node.localName);
+        if (same.length > 1) part += `:nth-of-type(${same.indexOf(node) + 1})`;
+      }
+      parts.unshift(part);
+      node = parent;
+    }
+    return parts.join(" > ");
+  };
+  const nameOf = (el) => cut(clean(el.getAttribute("aria-label") || (el.labels && el.labels.length ? el.labels[0].innerText : "") ||
+                                   el.innerText || el.getAttribute("title") || el.getAttribute("alt") ||
+                                   el.getAttribute("placeholder") || ""), 120);
+  const idOf = (el) => {
+    if (!state.ids.has(el)) state.ids.set(el, state.next++);
+    return state.ids.get(el);
+  };
+
+  // -- geometry -------------------------------------------------------------------------------
+  const area = (r) => (r ? Math.max(0, r.width) * Math.max(0, r.height) : 0);
+  const rect = (left, top, right, bottom) => ({ left, top, right, bottom, width: right - left, height: bottom - top });
+  const intersect = (a, b) => {
+    const r = rect(Math.max(a.left, b.left), Math.max(a.top, b.top), Math.min(a.right, b.right), Math.min(a.bottom, b.bottom));
+    return r.width > 0 && r.height > 0 ? r : null;
+  };
+  const viewport = () => rect(0, 0, document.documentElement.clientWidth, document.documentElement.clientHeight);
+  // the element's box with its first descendants' (an inline link around a block image has no box of its own)
+  const boxOf = (el) => {
+    const rects = Array.from(el.getClientRects());
+    for (const d of Array.from(el.querySelectorAll("*")).slice(0, LIM.descendants)) rects.push(...d.getClientRects());
+    const real = rects.filter((r) => r.width >= 2 && r.height >= 2);
+    if (!real.length) return null;
+    return real.reduce((u, r) => rect(Math.min(u.left, r.left), Math.min(u.top, r.top), Math.max(u.right, r.right),
+                                      Math.max(u.bottom, r.bottom)), rect(real[0].left, real[0].top, real[0].right, real[0].bottom));
+  };
+  const opacity = (el) => {
+    let o = 1;
+    for (let n = el; n && n.nodeType === 1; n = n.parentElement) o *= parseFloat(getComputedStyle(n).opacity);
+    return o;
+  };
+  const modeOf = (cs) => (cs.position === "fixed" ? "fixed" : cs.position === "absolute" ? "absolute" : "normal");
+  const containsFixed = (cs) => cs.transform !== "none" || cs.perspective !== "none" || cs.filter !== "none" ||
+    /paint|layout|strict|content/.test(cs.contain) || /transform|perspective|filter/.test(cs.willChange);
+  // the ancestors whose overflow clips the element: only those in its chain of containing blocks
+  // (an absolutely positioned element escapes a static overflow:hidden parent, a fixed one escapes all)
+  const clippers = (el, own) => {
+    const out = [];
+    let mode = own ? "normal" : modeOf(getComputedStyle(el));
+    for (let a = own ? el : el.parentElement; a && a !== document.body && a !== document.documentElement; a = a.parentElement) {
+      const cs = getComputedStyle(a);
+      const contains = mode === "normal" || (mode === "absolute" ? cs.position !== "static" || containsFixed(cs) : containsFixed(cs));
+      if (!contains) continue;
+      if (cs.overflowX !== "visible" || cs.overflowY !== "visible") out.push([a, cs]);
+      mode = modeOf(cs);
+    }
+    return out;
+  };
+  const paddingBox = (a) => {
+    const r = a.getBoundingClientRect();
+    return rect(r.left + a.clientLeft, r.top + a.clientTop, r.left + a.clientLeft + a.clientWidth, r.top + a.clientTop + a.clientHeight);
+  };
+  const HIDING = (v) => v === "hidden" || v === "clip";
+  // the part of ``box`` the overflow of ancestors lets through (``onlyHiding``: ignore scroll containers)
+  const clipRegion = (el, own, onlyHiding) => {
+    let region = rect(-1e9, -1e9, 1e9, 1e9);
+    for (const [a, cs] of clippers(el, own)) {
+      const p = paddingBox(a);
+      const x = onlyHiding ? HIDING(cs.overflowX) : cs.overflowX !== "visible";
+      const y = onlyHiding ? HIDING(cs.overflowY) : cs.overflowY !== "visible";
+      region = rect(x ? Math.max(region.left, p.left) : region.left, y ? Math.max(region.top, p.top) : region.top,
+                    x ? Math.min(region.right, p.right) : region.right, y ? Math.min(region.bottom, p.bottom) : region.bottom);
+    }
+    return region;
+  };
+  const CLIP_RECT = /rect\(\s*([-\d.]+)px[,\s]+([-\d.]+)px[,\s]+([-\d.]+)px[,\s]+([-\d.]+)px\s*\)/;
+  const clippedAway = (el) => {
+    for (let n = el; n && n.nodeType === 1; n = n.parentElement) {
+      const cs = getComputedStyle(n);
+      const m = CLIP_RECT.exec(cs.clip || "");
+      if (m && (cs.position === "absolute" || cs.position === "fixed") && (+m[2] - +m[4] < 2 || +m[3] - +m[1] < 2)) return true;
+      if (/inset\(\s*50%/.test(cs.clipPath || "")) return true;
+    }
+    return false;
+  };
+  const inFixed = (el) => {
+    for (let n = el; n && n.nodeType === 1; n = n.parentElement) {
+      const p = getComputedStyle(n).position;
+      if (p === "fixed" || p === "sticky") return n;
+    }
+    return null;
+  };
+  const DIALOG = "dialog, [role=dialog], [role=alertdialog], [aria-modal=true]";
+  const painted = (el) => {
+    for (let n = el; n && n.nodeType === 1; n = n.parentElement) {
+      if (/^(img|svg|video|canvas|iframe|picture|object|embed)$/.test(n.localName)) return true;
+      const bg = getComputedStyle(n).backgroundColor;
+      if (bg && !/^(transparent|rgba\(.*,\s*0\))$/.test(bg)) return true;
+      if (inFixed(n) === n) return false;
+    }
+    return false;
+  };
+
+  // Can the focused element be seen? "" yes; "hidden": no size, transparent or clipped away;
+  // "off-screen": outside the viewport; "obscured": wholly under fixed or sticky content.
+  const shownState = (el) => {
+    const box = boxOf(el);
+    if (!box || area(box) < 4 || opacity(el) < 0.1 || clippedAway(el)) return "hidden";
+    let seen = intersect(box, viewport());
+    if (!seen) return "off-screen";
+    seen = intersect(seen, clipRegion(el, false, false));
+    if (!seen || area(seen) < 4) return "hidden";
+    let covered = 0, points = 0;
+    for (const fx of [0.2, 0.5, 0.8]) {
+      for (const fy of [0.2, 0.5, 0.8]) {
+        const x = seen.left + seen.width * fx, y = seen.top + seen.height * fy;
+        const top = document.elementFromPoint(x, y);
+        points += 1;
+        if (!top || top === el || el.contains(top) || top.contains(el)) continue;
+        const fixed = inFixed(top);
+        if (fixed && !fixed.contains(el) && painted(top) && opacity(top) > 0.5) covered += 1;
+      }
+    }
+    return covered === points ? "obscured" : "";
+  };
+
+  // the element that has focus, through shadow roots and iframes of this origin
+  const deepActive = () => {
+    let el = document.activeElement, frame = null, offset = { x: 0, y: 0 };
+    for (let depth = 0; el && depth < 10; depth++) {
+      if (el.shadowRoot && el.shadowRoot.activeElement) { el = el.shadowRoot.activeElement; continue; }
+      if (el.localName === "iframe" || el.localName === "frame") {
+        let inner = null;
+        try { inner = el.contentDocument && el.contentDocument.activeElement; } catch (e) { inner = null; }
+        if (!inner) return { el, frame: el, cross: true, offset };
+        const r = el.getBoundingClientRect();
+        frame = frame || el;
+        offset = { x: offset.x + r.left + el.clientLeft, y: offset.y + r.top + el.clientTop };
+        if (inner === inner.ownerDocument.body) return { el: null, frame, cross: false, offset };
+        el = inner;
+        continue;
+      }
+      break;
+    }
+    return { el, frame, cross: false, offset };
+  };
+
+  const api = {
+    // Before the walk: transitions off (rendering settles at once), no caret, focus back to the start of the page.
+    startWalk() {
+      const style = document.createElement("style");
+      style.textContent = "*, *::before, *::after { transition: none !important; caret-color: transparent !important; }";
+      (document.head || document.documentElement).appendChild(style);
+      if (document.activeElement && document.activeElement.blur) document.activeElement.blur();
+      window.scrollTo({ left: 0, top: 0, behavior: "instant" });
+      const start = document.createElement("span");
+      start.tabIndex = -1;
+      (document.body || document.documentElement).prepend(start);
+      start.focus({ preventScroll: true });
+      start.remove();
+      let tabbable = 0;
+      const SEL = "a[href], area[href], button, input, select, textarea, summary, iframe, [tabindex], [contenteditable]";
+      for (const el of document.querySelectorAll(SEL)) {
+        if (el.tabIndex >= 0 && !el.disabled && !el.closest("[inert]") && el.getClientRects().length &&
+            getComputedStyle(el).visibility === "visible") tabbable += 1;
+      }
+      return { tabbable };
+    },
+
+    // Where focus is now, after a Tab. id 0: on the document itself (the end of the tab order).
+    stop() {
+      const { el, frame, cross, offset } = deepActive();
+      const previous = state.current;
+      const prevHidden = !!(previous && state.currentShown && previous !== el && (!previous.isConnected ||
+                            !boxOf(previous) || !previous.checkVisibility({ visibilityProperty: true })));
+      state.current = el;
+      state.currentShown = false;
+      if (!el || el === document.body || el === document.documentElement) return { id: 0 };
+      const geometryOf = frame || el;
+      const shown = frame ? "" : shownState(el);
+      state.currentShown = !shown && !frame;
+      const r = cross ? frame.getBoundingClientRect() : el.getBoundingClientRect();
+      const x = (cross ? 0 : offset.x) + r.left + window.scrollX, y = (cross ? 0 : offset.y) + r.top + window.scrollY;
+      const parent = el.parentElement;
+      return {
+        id: idOf(el), cross, frame: !!frame, selector: cssPath(geometryOf === el ? el : frame), tag: el.localName,
+        name: cross ? "" : nameOf(el),
+        x: Math.round(x), y: Math.round(y), width: Math.round(r.width), height: Math.round(r.height),
+        fixed: !!inFixed(geometryOf), dialog: !!geometryOf.closest(DIALOG),
+        control: /^(a|button|summary)$/.test(el.localName) || /^(button|link|menuitem|tab)$/.test(el.getAttribute("role") || "") ||
+                 (el.localName === "input" && /^(button|submit|reset|image)$/.test(el.type)),
+        shown,
+        group: [el.localName, el.className && el.className.baseVal === undefined ? el.className : "",
+                parent ? parent.localName : "", parent && typeof parent.className === "string" ? parent.className : ""].join("|"),
+        prev_hidden: prevHidden,
+      };
+    },
+    // for comparing the rendering with and without focus: blur the focused element, then give it focus back
+    blur() {
+      const el = state.current;
+      if (!el || el.ownerDocument !== document) return false;
+      el.blur();
+      return document.activeElement !== el;
+    },
+    refocus() {
+      const el = state.current;
+      el.focus({ preventScroll: true, focusVisible: true });
+      return document.activeElement === el || (el.getRootNode().activeElement === el);
+    },
+
+    // -- mouse-only controls: elements that look clickable (pointer cursor) and are not in the tab order,
+    // not inside or around something that is; Python asks the browser which of them listen to clicks.
+    clickCandidates() {
+      const FOCUSABLE = "a[href], area[href], button, input, select, textarea, summary, iframe, label, [tabindex], [contenteditable]";
+      const reachable = (n) => n.matches(FOCUSABLE) && (n.tabIndex >= 0 || n.localName === "label") && !n.disabled;
+      const out = [];
+      state.clickEls = [];
+      const vp = viewport();
+      let seen = 0;
+      for (const el of (document.body ? document.body.querySelectorAll("*") : [])) {
+        if (++seen > LIM.elements || out.length >= LIM.click) break;
+        if (el.namespaceURI !== XHTML && el.localName !== "svg") continue;
+        const cs = getComputedStyle(el);
+        if (cs.cursor !== "pointer") continue;
+        const parent = el.parentElement;
+        if (parent && parent !== document.body && getComputedStyle(parent).cursor === "pointer" && !el.hasAttribute("onclick")) continue;
+        if (reachable(el) || el.closest("[inert]")) continue;
+        let inside = false;
+        for (let a = parent; a && !inside; a = a.parentElement) inside = reachable(a);
+        if (inside || Array.from(el.querySelectorAll(FOCUSABLE)).some(reachable)) continue;
+        const r = el.getBoundingClientRect();
+        if (area(r) < 16 || !el.checkVisibility({ visibilityProperty: true, opacityProperty: true })) continue;
+        if (r.width >= vp.width * 0.9 && r.height >= vp.height * 0.9) continue;  // a backdrop or the whole page
+        state.clickEls.push(el);
+        out.push({ selector: cssPath(el), name: nameOf(el), tag: el.localName,
+                   onclick: el.hasAttribute("onclick") || typeof el.onclick === "function" });
+      }
+      return out;
+    },
+    clickElements() { return state.clickEls; },
+
+    // -- content shown on hover: triggers from style rules "X:hover Y" that show another element, and
+    // elements Python found listening to mouseenter/mouseover
+    hoverCandidates() {
+      const triggers = new Set();
+      const SHOWS = ["display", "visibility", "opacity", "left", "right", "top", "clip", "clip-path", "max-height", "height", "transform"];
+      let seen = 0;
+      const walk = (rules) => {
+        for (const rule of rules) {
+          if (++seen > LIM.hoverRules || triggers.size >= LIM.hoverTriggers) return;
+          if (rule.cssRules && !rule.selectorText) { walk(rule.cssRules); continue; }
+          if (!rule.selectorText || !rule.selectorText.includes(":hover") || !SHOWS.some((p) => rule.style.getPropertyValue(p))) continue;
+          for (const part of rule.selectorText.split(/,(?![^(]*\))/)) {
+            const at = part.lastIndexOf(":hover");
+            if (at < 0) continue;
+            const rest = part.slice(at + 6);
+            const end = rest.search(/[\s>+~]/);
+            if (end < 0 || !rest.slice(end).trim()) continue;  // the hovered element itself changes: not other content
+            const trigger = (part.slice(0, at) + rest.slice(0, end)).replace(/:hover/g, "").trim();
+            if (!trigger) continue;
+            let found = [];
+            try { found = Array.from(document.querySelectorAll(trigger)); } catch (e) { found = []; }
+            let kept = 0;
+            for (const el of found) {
+              if (kept >= LIM.hoverPerRule || triggers.size >= LIM.hoverTriggers) break;
+              if (el === document.body || el === document.documentElement || !boxOf(el) ||
+                  !el.checkVisibility({ visibilityProperty: true, opacityProperty: true })) continue;
+              if (!triggers.has(el)) { triggers.add(el); kept += 1; }
+            }
+          }
+        }
+      };
+      for (const sheet of Array.from(document.styleSheets)) {
+        let rules = null;
+        try { rules = sheet.cssRules; } catch (e) { rules = null; }  // another origin
+        if (rules) walk(rules);
+      }
+      state.hoverEls = Array.from(triggers);
+      state.jsHover = Array.from(document.querySelectorAll(
+        "[aria-describedby], [aria-haspopup], [data-tooltip], [data-toggle], [data-bs-toggle], [data-tippy-content], [title]"))
+        .filter((el) => !triggers.has(el) && boxOf(el)).slice(0, LIM.jsHover);
+      return state.hoverEls.length;
+    },
+    jsHoverElements() { return state.jsHover; },
+    addHoverTrigger(index) {
+      const el = state.jsHover[index];
+      if (el && state.hoverEls.length < LIM.hoverTriggers && !state.hoverEls.includes(el)) state.hoverEls.push(el);
+      return state.hoverEls.length;
+    },
+    // scroll trigger i into view, remember what is visible, and say where to put the mouse
+    prepareHover(i) {
+      const el = state.hoverEls[i];
+      if (!el || !el.isConnected) return null;
+      el.scrollIntoView({ block: "center", inline: "nearest", behavior: "instant" });
+      state.before = new Set();
+      let seen = 0;
+      for (const n of document.body.querySelectorAll("*")) {
+        if (++seen > LIM.elements) break;
+        if (n.checkVisibility({ visibilityProperty: true, opacityProperty: true }) && n.getClientRects().length) state.before.add(n);
+      }
+      const box = intersect(boxOf(el) || rect(0, 0, 0, 0), viewport());
+      if (!box) return null;
+      return { x: box.left + box.width / 2, y: box.top + box.height / 2, selector: cssPath(el) };
+    },
+    // what became visible since prepareHover: the outermost new elements with text or images
+    revealed(i) {
+      const trigger = state.hoverEls[i];
+      const fresh = new Set();
+      let seen = 0;
+      for (const n of document.body.querySelectorAll("*")) {
+        if (++seen > LIM.elements) break;
+        if (!state.before.has(n) && n.checkVisibility({ visibilityProperty: true, opacityProperty: true }) && n.getClientRects().length) fresh.add(n);
+      }
+      state.revealed = Array.from(fresh).filter((n) => !fresh.has(n.parentElement) && (clean(n.innerText) || n.querySelector("img, svg")))
+        .slice(0, 3);
+      const vp = viewport();
+      return state.revealed.map((n) => {
+        let positioned = false;
+        for (let a = n; a && a !== document.body && !a.contains(trigger); a = a.parentElement) {
+          const p = getComputedStyle(a).position;
+          if (p === "absolute" || p === "fixed") positioned = true;
+        }
+        // does it cover other content (text or an image painted under it)?
+        let covers = false;
+        const box = intersect(n.getBoundingClientRect(), vp);
+        if (box) {
+          for (const fx of [0.15, 0.5, 0.85]) {
+            for (const fy of [0.15, 0.5, 0.85]) {
+              for (const under of document.elementsFromPoint(box.left + box.width * fx, box.top + box.height * fy)) {
+                if (n.contains(under) || under.contains(n) || under === trigger || trigger.contains(under)) continue;
+                if (/^(img|svg|video|canvas|input|select|textarea|button)$/.test(under.localName) ||
+                    Array.from(under.childNodes).some((c) => c.nodeType === 3 && /\S/.test(c.data))) covers = true;
+                break;
+              }
+            }
+          }
+        }
+        return { selector: cssPath(n), text: cut(clean(n.innerText), 120), positioned, covers };
+      });
+    },
+    stillShown() {
+      return state.revealed.map((n) => n.isConnected && n.checkVisibility({ visibilityProperty: true, opacityProperty: true }) &&
+                                         n.getClientRects().length > 0);
+    },
+
+    // -- text layout: which texts are cut off by their box, and which overlap other text
+    layout() {
+      if (!state.texts) {
+        state.texts = [];
+        const SKIP = "script, style, noscript, template, textarea, select, option, svg, [aria-hidden=true]";
+        const walker = document.createTreeWalker(document.body || document.documentElement, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n && state.texts.length < LIM.texts; n = walker.nextNode()) {
+          if (!/[\p{L}\p{N}]/u.test(n.data) || !n.parentElement || n.parentElement.closest(SKIP)) continue;
+          state.texts.push(n);
+        }
+      }
+      const sx = window.scrollX, sy = window.scrollY;
+      const regions = new Map();
+      const items = [];
+      const lines = [];
+      state.texts.forEach((node, i) => {
+        const owner = node.parentElement;
+        if (!node.isConnected || !owner.checkVisibility({ visibilityProperty: true, opacityProperty: true })) { items.push(null); return; }
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        const rects = Array.from(range.getClientRects()).filter((r) => r.width > 1 && r.height > 1);
+        if (!rects.length) { items.push(null); return; }
+        if (!regions.has(owner)) regions.set(owner, clipRegion(owner, true, true));
+        const region = regions.get(owner);
+        let partX = false, cutY = false;
+        for (const r of rects) {
+          const seen = intersect(r, region);
+          if (!seen) {  // wholly outside: below or above the box is cut off; beside it, it may be a carousel's next card
+            if (r.top >= region.bottom - 1 || r.bottom <= region.top + 1) cutY = true;
+            continue;
+          }
+          if (r.left < region.left - 2 || r.right > region.right + 2) partX = true;
+          if (r.top < region.top - 2 || r.bottom > region.bottom + 2) cutY = true;
+          if (lines.length < LIM.lines) lines.push({ i, r: rect(seen.left + sx, seen.top + sy, seen.right + sx, seen.bottom + sy) });
+        }
+        // cut: a line runs over the edge of the box that clips it, or lies wholly below or above it
+        items.push({ cutX: partX && getComputedStyle(owner).textOverflow !== "ellipsis", cutY });
+      });
+      // text lines of different elements that overlap (sweep over lines sorted by top)
+      lines.sort((a, b) => a.r.top - b.r.top);
+      const pairs = new Set();
+      for (let k = 0; k < lines.length && pairs.size < LIM.pairs; k++) {
+        const a = lines[k];
+        for (let m = k + 1; m < lines.length && lines[m].r.top < a.r.bottom; m++) {
+          const b = lines[m];
+          if (a.i === b.i) continue;
+          const oa = state.texts[a.i].parentElement, ob = state.texts[b.i].parentElement;
+          if (oa === ob) continue;
+          const both = intersect(a.r, b.r);
+          if (!both) continue;
+          const small = Math.min(area(a.r), area(b.r));
+          if (area(both) >= 0.3 * small && both.height >= 0.3 * Math.min(a.r.height, b.r.height)) {
+            pairs.add(Math.min(a.i, b.i) + ":" + Math.max(a.i, b.i));
+          }
+        }
+      }
+      return { items, pairs: Array.from(pairs) };
+    },
+    baseline() { state.baseline = api.layout(); return state.baseline.items.filter(Boolean).length; },
+    // texts cut off or overlapping now that were not in the baseline; ``vertical``: only cuts at the top or bottom
+    newlyBroken(vertical) {
+      const now = api.layout();
+      const base = state.baseline;
+      const out = [];
+      const owners = new Set();
+      const add = (i, how, other) => {
+        const owner = state.texts[i].parentElement;
+        if (owners.has(owner) || out.length >= LIM.kept) return;
+        owners.add(owner);
+        out.push({ selector: cssPath(owner), text: cut(clean(state.texts[i].data), 80), how,
+                   other: other === undefined ? "" : cssPath(state.texts[other].parentElement) });
+      };
+      now.items.forEach((item, i) => {
+        const was = base.items[i];
+        if (!item || !was) return;
+        if ((item.cutY && !was.cutY) || (!vertical && item.cutX && !was.cutX)) add(i, "cut");
+      });
+      const before = new Set(base.pairs);
+      for (const pair of now.pairs) {
+        if (before.has(pair)) continue;
+        const [a, b] = pair.split(":").map(Number);
+        if (base.items[a] && base.items[b]) add(a, "overlap", b);
+      }
+      return out;
+    },
+    setSpacing(on) {
+      let style = document.getElementById("__a11y-audit-spacing");
+      if (on && !style) {
+        style = document.createElement("style");
+        style.id = "__a11y-audit-spacing";
+        // the values of WCAG 1.4.12
+        style.textContent = "* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }" +
+                            " p { margin-bottom: 2em !important; }";
+        (document.head || document.documentElement).appendChild(style);
+      } else if (!on && style) {
+        style.remove();
+      }
+    },
+
+    // -- reflow: at a narrow viewport, does text run off the right edge (so the page scrolls sideways)?
+    reflow() {
+      window.scrollTo({ left: 0, top: 0, behavior: "instant" });
+      const root = document.documentElement;
+      const width = root.clientWidth;
+      const scroll = Math.max(root.scrollWidth, document.body ? document.body.scrollWidth : 0);
+      const hidden = [root, document.body].some((n) => n && HIDING(getComputedStyle(n).overflowX));
+      const result = { width: scroll, viewport: width, overflow: [] };
+      if (scroll <= width + 2 && !hidden) return result;
+      // content that may need two dimensions: WCAG 1.4.10 allows it to scroll
+      const EXEMPT = "table, pre, code, kbd, samp, img, picture, svg, canvas, video, audio, iframe, object, embed, math, map, " +
+                     "[role=img], [role=application], [role=grid], [role=toolbar], [role=table]";
+      const culprits = new Set();
+      for (const node of state.texts || []) {
+        if (culprits.size >= LIM.overflow) break;
+        const owner = node.parentElement;
+        if (!node.isConnected || owner.closest(EXEMPT) || !owner.checkVisibility({ visibilityProperty: true, opacityProperty: true })) continue;
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        const region = clipRegion(owner, true, false);
+        const over = Array.from(range.getClientRects()).filter((r) => r.width > 1 && r.left < width - 1 && r.right > width + 1 &&
+                                                                     region.right > width + 1);
+        if (!over.length) continue;
+        let wide = owner;  // the outermost element that is wider than the viewport
+        for (let a = owner.parentElement; a && a !== document.body && a !== root; a = a.parentElement) {
+          if (a.getBoundingClientRect().right > width + 1) wide = a;
+        }
+        if (!culprits.has(wide)) {
+          culprits.add(wide);
+          result.overflow.push({ selector: cssPath(wide), text: cut(clean(node.data), 80),
+                                 right: Math.round(Math.max(...over.map((r) => r.right))) });
+        }
+      }
+      return result;
+    },
+  };
+  Object.defineProperty(window, "__a11yAuditInteract", { value: api, configurable: true });
+})()

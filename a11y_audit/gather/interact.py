@@ -1,0 +1,293 @@
+"""The interaction step: keyboard, mouse and layout in the real browser, after axe-core and extract.js.
+
+It changes the page (focus, hover, styles, viewport), so it comes last in a visit and is bounded: at
+most ``MAX_TABS`` presses of Tab, a few hovers, and ``seconds`` in all. What it learned by then is
+kept; a part cut short by the clock is named in ``errors``. In order:
+
+1. keyboard: press Tab and note where focus goes (box, visible or not, in fixed content or a dialog);
+   for a few elements of different kinds compare a screenshot with and without focus. When focus
+   comes back to an element it had before without passing the end of the page, try to leave with
+   Escape, Tab and Shift+Tab: a keyboard trap when none works.
+2. mouse: elements with a pointer cursor outside the tab order that listen to clicks themselves
+   (the browser's own list of event listeners, through the DevTools protocol).
+3. hover: hover the elements that style rules or mouse listeners show other content for, then press
+   Escape: is that content still there?
+4. spacing: the text spacing of WCAG 1.4.12 as a user style sheet: which texts are newly cut off by
+   their box or overlap other text.
+5. zoom: the same at 200 % (a 640 CSS pixel wide viewport, as a 1280 pixel window zoomed in).
+6. reflow: at 320 CSS pixels, which texts run off the right edge of the page.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from importlib.resources import files
+from typing import Any
+
+from playwright.async_api import BrowserContext, CDPSession, Error as PlaywrightError, Page
+
+from ..snapshot import (
+    BrokenText, FocusStop, HoverContent, Interaction, KeyboardTrap, MouseOnly, Overflow,
+)
+
+SCRIPT = files(__package__).joinpath("interact.js").read_text(encoding="utf-8")
+API = "window.__a11yAuditInteract"
+MIN_SECONDS = 2.0  # with less time left the step is not started (it would only slow the pages visited meanwhile)
+MAX_TABS = 60  # presses of Tab in the walk
+MAX_SHOTS = 8  # elements whose screen with and without focus is compared: one per kind of element, so many
+# visible ones and as many of those that are not visible themselves
+MAX_HOVERS = 8
+HOVER_WAIT_MS = 150  # scripts that show a tooltip on mouseenter often wait a little
+ESCAPE_WAIT_MS = 100
+SETTLE_MS = 100  # after a change of viewport: resize handlers
+ZOOM_VIEWPORT = {"width": 640, "height": 450}  # 1280 x 900 at 200 %
+REFLOW_VIEWPORT = {"width": 320, "height": 256}  # WCAG 1.4.10: 1280 CSS pixels at 400 %
+CLICK_EVENTS = {"click", "mousedown", "mouseup", "pointerdown", "pointerup"}
+HOVER_EVENTS = {"mouseenter", "mouseover", "pointerenter", "pointerover"}
+
+
+class _Facts:
+    """What the step learned so far (kept when the clock stops it)."""
+
+    def __init__(self) -> None:
+        self.steps: list[str] = []
+        self.errors: list[str] = []
+        self.tab_presses = 0
+        self.tabbable = 0
+        self.walk_complete = False
+        self.stops: list[FocusStop] = []
+        self.traps: list[KeyboardTrap] = []
+        self.mouse_only: list[MouseOnly] = []
+        self.hover: list[HoverContent] = []
+        self.spacing_broken: list[BrokenText] = []
+        self.zoom_broken: list[BrokenText] = []
+        self.reflow_width: int | None = None
+        self.reflow_overflow: list[Overflow] = []
+
+    def freeze(self) -> Interaction:
+        return Interaction(**{k: tuple(v) if isinstance(v, list) else v for k, v in vars(self).items()})
+
+
+async def interact(page: Page, context: BrowserContext, seconds: float) -> Interaction:
+    """Run the steps on a loaded page within ``seconds``; never raises for page problems."""
+    facts = _Facts()
+    current = "start"
+    if seconds < MIN_SECONDS:
+        facts.errors.append(f"not started: {seconds:.1f} s left of the page's time")
+        return facts.freeze()
+    try:  # the DevTools session ends with the page's context, right after the visit
+        async with asyncio.timeout(seconds):
+            await page.evaluate(SCRIPT)
+            cdp = await context.new_cdp_session(page)
+            for current, step in (("keyboard", _keyboard), ("mouse", _mouse_only), ("hover", _hover),
+                                  ("spacing", _spacing), ("zoom", _zoom), ("reflow", _reflow)):
+                try:
+                    await step(page, cdp, facts)
+                    facts.steps.append(current)
+                except PlaywrightError as exc:
+                    facts.errors.append(f"{current}: {_short(exc)}")
+    except TimeoutError:
+        facts.errors.append(f"{current}: time limit of {seconds:.1f} s")
+    except PlaywrightError as exc:
+        facts.errors.append(f"{current}: {_short(exc)}")
+    return facts.freeze()
+
+
+def _short(exc: Exception) -> str:
+    text = str(exc).strip().splitlines()
+    return (text[0] if text else type(exc).__name__)[:200]
+
+
+async def _call(page: Page, name: str, arg: Any = None) -> Any:
+    return await page.evaluate(f"(arg) => {API}.{name}(arg)", arg)
+
+
+async def _capture(cdp: CDPSession) -> str:
+    shot = await cdp.send("Page.captureScreenshot", {"format": "png", "optimizeForSpeed": True})
+    return shot["data"]
+
+
+# -- 1. keyboard --------------------------------------------------------------------------------
+
+
+async def _keyboard(page: Page, cdp: CDPSession, facts: _Facts) -> None:
+    facts.tabbable = (await _call(page, "startWalk"))["tabbable"]
+    seen: dict[int, int] = {}  # element id -> index of its stop
+    controls: list[bool] = []  # per stop: a button or link
+    groups: set[tuple[str, str]] = set()
+    shots = {True: 0, False: 0}  # by "visible"
+    passed_end = escaped = restart = False
+    in_cross_frame = 0
+    while facts.tab_presses < MAX_TABS:
+        await page.keyboard.press("Tab")
+        facts.tab_presses += 1
+        info = await _call(page, "stop")
+        if not info["id"]:  # on the document: the end of the tab order (or a page without any)
+            if not facts.stops or passed_end:
+                break
+            passed_end = True
+            continue
+        in_cross_frame = in_cross_frame + 1 if info["cross"] else 0
+        if in_cross_frame > 1:  # still in an iframe of another origin: its elements cannot be told apart
+            continue
+        key = info["id"]
+        if key in seen:
+            first = seen[key]
+            if passed_end or (first == 0 and len(seen) >= facts.tabbable):
+                facts.walk_complete = True
+                break
+            # focus went round without reaching the end of the page: can the keyboard get out?
+            cycle = facts.stops[first:]
+            trap = await _trap(page, cycle, {k for k, i in seen.items() if i >= first}, any(controls[first:]))
+            if trap is not None or escaped:
+                if trap is not None:
+                    facts.traps.append(trap)
+                break
+            escaped = restart = True  # a dialog closed with Escape, or focus moved on: walk on from there, once
+            seen.clear()
+            continue
+        passed_end = False
+        seen[key] = len(facts.stops)
+        controls.append(info["control"])
+        pixels = None
+        group, visible = (info["group"], info["shown"]), not info["shown"]
+        if not info["frame"] and group not in groups and shots[visible] < MAX_SHOTS:
+            groups.add(group)
+            shots[visible] += 1
+            pixels = await _focus_changes_pixels(page, cdp)
+        facts.stops.append(FocusStop(
+            selector=info["selector"], name=info["name"], tag=info["tag"], x=info["x"], y=info["y"],
+            width=info["width"], height=info["height"], fixed=info["fixed"], dialog=info["dialog"], frame=info["frame"],
+            shown=info["shown"], pixels_changed=pixels, prev_hidden=info["prev_hidden"],
+            after_escape=restart,
+        ))
+        restart = False
+
+
+async def _focus_changes_pixels(page: Page, cdp: CDPSession) -> bool | None:
+    """Does the screen look different with focus on the element than without? None: could not tell."""
+    focused = await _capture(cdp)
+    if not await _call(page, "blur"):
+        return None
+    unfocused = await _capture(cdp)
+    await _call(page, "refocus")
+    return focused != unfocused
+
+
+async def _trap(page: Page, cycle: list[FocusStop], keys: set[int], control: bool) -> KeyboardTrap | None:
+    """None when Escape and then Tab, or Shift+Tab, take focus out of the elements it went round in."""
+    tries = len(keys) + 2
+    for presses in (["Escape"] + ["Tab"] * tries, ["Shift+Tab"] * tries):
+        for key in presses:
+            await page.keyboard.press(key)
+            if key == "Escape":
+                await page.wait_for_timeout(ESCAPE_WAIT_MS)
+                continue
+            info = await _call(page, "stop")
+            if not info["id"] or info["id"] not in keys:
+                return None
+    return KeyboardTrap(
+        selectors=tuple(s.selector for s in cycle), names=tuple(s.name for s in cycle),
+        dialog=all(s.dialog for s in cycle), control=control,
+    )
+
+
+# -- 2. mouse-only controls -----------------------------------------------------------------------
+
+
+async def _listeners(cdp: CDPSession, expression: str) -> list[set[str]]:
+    """The event types each element of the array ``expression`` listens to itself."""
+    array = await cdp.send("Runtime.evaluate", {"expression": expression, "objectGroup": "a11y-audit"})
+    object_id = array["result"].get("objectId")
+    if not object_id:
+        return []
+    try:
+        props = await cdp.send("Runtime.getProperties", {"objectId": object_id, "ownProperties": True})
+        items = sorted((int(p["name"]), p["value"]["objectId"]) for p in props["result"]
+                       if p["name"].isdigit() and p.get("value", {}).get("objectId"))
+        out = []
+        for _, element in items:
+            found = await cdp.send("DOMDebugger.getEventListeners", {"objectId": element, "depth": 0})
+            out.append({listener["type"] for listener in found["listeners"]})
+        return out
+    finally:
+        await cdp.send("Runtime.releaseObjectGroup", {"objectGroup": "a11y-audit"})
+
+
+async def _mouse_only(page: Page, cdp: CDPSession, facts: _Facts) -> None:
+    candidates = await _call(page, "clickCandidates")
+    if not candidates:
+        return
+    events = await _listeners(cdp, f"{API}.clickElements()")
+    for candidate, types in zip(candidates, events):
+        clicks = types & CLICK_EVENTS
+        if clicks:
+            facts.mouse_only.append(MouseOnly(
+                selector=candidate["selector"], name=candidate["name"], tag=candidate["tag"], events=tuple(sorted(clicks)),
+            ))
+
+
+# -- 3. content on hover ------------------------------------------------------------------------
+
+
+async def _hover(page: Page, cdp: CDPSession, facts: _Facts) -> None:
+    await page.evaluate("() => document.activeElement && document.activeElement.blur && document.activeElement.blur()")
+    count = await _call(page, "hoverCandidates")
+    for index, types in enumerate(await _listeners(cdp, f"{API}.jsHoverElements()")):
+        if types & HOVER_EVENTS:
+            count = await _call(page, "addHoverTrigger", index)
+    for index in range(min(count, MAX_HOVERS)):
+        target = await _call(page, "prepareHover", index)
+        if target is None:
+            continue
+        await page.mouse.move(target["x"], target["y"])
+        await page.wait_for_timeout(HOVER_WAIT_MS)
+        shown = await _call(page, "revealed", index)
+        if shown:
+            await page.keyboard.press("Escape")
+            await page.wait_for_timeout(ESCAPE_WAIT_MS)
+            still = await _call(page, "stillShown")
+            for content, stays in zip(shown, still):
+                facts.hover.append(HoverContent(
+                    trigger=target["selector"], selector=content["selector"], text=content["text"],
+                    positioned=content["positioned"], covers=content["covers"], dismissed=not stays,
+                ))
+        await page.mouse.move(0, 0)
+        await page.wait_for_timeout(ESCAPE_WAIT_MS // 2)
+
+
+# -- 4-6. layout --------------------------------------------------------------------------------
+
+
+def _broken(items: list[dict[str, Any]]) -> list[BrokenText]:
+    return [BrokenText(selector=i["selector"], text=i["text"], how=i["how"], other=i["other"]) for i in items]
+
+
+async def _settle(page: Page) -> None:
+    await page.evaluate("() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    await page.wait_for_timeout(SETTLE_MS)
+
+
+async def _spacing(page: Page, cdp: CDPSession, facts: _Facts) -> None:
+    await page.keyboard.press("Escape")
+    await page.evaluate("() => { document.activeElement && document.activeElement.blur && document.activeElement.blur(); "
+                        "window.scrollTo({left: 0, top: 0, behavior: 'instant'}); }")
+    await _settle(page)
+    await _call(page, "baseline")
+    await _call(page, "setSpacing", True)
+    facts.spacing_broken.extend(_broken(await _call(page, "newlyBroken", False)))
+    await _call(page, "setSpacing", False)
+
+
+async def _zoom(page: Page, cdp: CDPSession, facts: _Facts) -> None:
+    await page.set_viewport_size(ZOOM_VIEWPORT)
+    await _settle(page)
+    facts.zoom_broken.extend(_broken(await _call(page, "newlyBroken", True)))
+
+
+async def _reflow(page: Page, cdp: CDPSession, facts: _Facts) -> None:
+    await page.set_viewport_size(REFLOW_VIEWPORT)
+    await _settle(page)
+    result = await _call(page, "reflow")
+    facts.reflow_width = result["width"]
+    facts.reflow_overflow.extend(Overflow(selector=o["selector"], text=o["text"], right=o["right"]) for o in result["overflow"])
