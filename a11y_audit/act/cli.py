@@ -28,6 +28,7 @@ EXIT_CANNOT_TEST = 3
               help="Do not run: score this EARL report again and rewrite the summary.")
 def act(suite_dir: Path | None, out: Path, rules: str, approved_only: bool, concurrency: int, rescore_file: Path | None) -> None:
     """Run the W3C ACT Rules test cases with the audit engine and write an implementation report (EARL + summary)."""
+    from .barriers import AXE_ONLY, FULL
     from .conformance import SUMMARY_FILE, rescore, run_act
     from .suite import Suite
     from .summary import CLASSES
@@ -59,6 +60,10 @@ def act(suite_dir: Path | None, out: Path, rules: str, approved_only: bool, conc
     axe_counts = result.approved_totals(suite, axe_only=True)
     click.echo("Approved ACT rules: " + ", ".join(f"{counts[c]} {c}" for c in CLASSES))
     click.echo("  axe-core rules only: " + ", ".join(f"{axe_counts[c]} {c}" for c in CLASSES))
+    if result.barriers is not None:
+        b = result.barriers
+        click.echo(f"Known barriers flagged: axe-core alone {b.flagged(AXE_ONLY)}, a11y-audit {b.flagged(FULL)}; "
+                   f"false alarms: axe-core alone {b.false_alarms(AXE_ONLY)}, a11y-audit {b.false_alarms(FULL)}")
     if not rescore_file:
         click.echo(f"{result.info.cases_run} cases in {result.info.seconds:.0f} s")
     click.echo(f"Report: {(out / SUMMARY_FILE).resolve()}")

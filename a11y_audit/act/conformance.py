@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from .. import __version__
+from .barriers import BarrierMeasure, RuleFinding, audited_criteria, measure
 from .earl import case_url, earl_report, only_mapped, read_outcomes, write_earl
 from .mapping import AXE, Mapping, load_mapping
 from .runner import CaseResult, EngineInfo, run_cases
@@ -28,6 +29,7 @@ class ActRun:
     axe_only: dict[str, RuleScore]
     info: RunInfo
     files: tuple[Path, ...]
+    barriers: BarrierMeasure | None = None  # None: the results file has no findings per case
 
     def approved_totals(self, suite: Suite, *, axe_only: bool = False) -> dict[str, int]:
         source = self.axe_only if axe_only else self.scores
@@ -73,7 +75,9 @@ def run_act(
         concurrency=concurrency,
         failed_pages=sum(1 for r in results if r.state != "audited"),
     )
-    return _score_and_summarise(suite, cases, mapping, read_outcomes(document), info, out, results)
+    audited = audited_criteria(engine.settings["wcag_version"], engine.settings["wcag_level"])
+    barriers = measure(((r.case, r.findings) for r in results), audited)
+    return _score_and_summarise(suite, cases, mapping, read_outcomes(document), info, out, results, barriers)
 
 
 def rescore(earl_file: Path, suite_dir: Path, out: Path, *, mapping: Mapping | None = None) -> ActRun:
@@ -103,7 +107,23 @@ def rescore(earl_file: Path, suite_dir: Path, out: Path, *, mapping: Mapping | N
         concurrency=int(meta.get("concurrency", 0) or 0),
         failed_pages=sum(1 for c in meta.get("cases", []) if c.get("state") != "audited"),
     )
-    return _score_and_summarise(suite, cases, mapping, outcomes, info, out, None)
+    return _score_and_summarise(suite, cases, mapping, outcomes, info, out, None, _barriers_from(meta, suite.cases))
+
+
+def _barriers_from(meta: dict, suite_cases: Iterable[Case]) -> BarrierMeasure | None:
+    """The barrier measurement from a results file that keeps the findings per case (None otherwise)."""
+    rows = meta.get("cases", [])
+    settings = meta.get("settings") or {}
+    if not rows or not all("findings" in row for row in rows) or not settings.get("wcag_version"):
+        return None
+    by_id = {(c.rule_id, c.testcase_id): c for c in suite_cases}
+    runs = [
+        (by_id[(row["rule_id"], row["testcase_id"])],
+         None if row["findings"] is None else [RuleFinding.from_json(f) for f in row["findings"]])
+        for row in rows
+        if (row["rule_id"], row["testcase_id"]) in by_id
+    ]
+    return measure(runs, audited_criteria(settings["wcag_version"], settings["wcag_level"]))
 
 
 def _score_and_summarise(
@@ -114,6 +134,7 @@ def _score_and_summarise(
     info: RunInfo,
     out: Path,
     results: list[CaseResult] | None,
+    barriers: BarrierMeasure | None,
 ) -> ActRun:
     axe_rules = {t.id for t in mapping.restricted({AXE}).all_tool_rules()}
     axe_outcomes = {
@@ -122,10 +143,10 @@ def _score_and_summarise(
     scores = score_suite(cases, outcomes)
     axe_only = score_suite(cases, axe_outcomes)
     notes = {r.case.testcase_id: r.reason for r in results or () if r.reason}
-    text = markdown_summary(suite, mapping, scores, axe_only, info, case_notes=notes)
+    text = markdown_summary(suite, mapping, scores, axe_only, info, case_notes=notes, barriers=barriers)
     out.mkdir(parents=True, exist_ok=True)
     (out / SUMMARY_FILE).write_text(text, encoding="utf-8")
-    return ActRun(scores, axe_only, info, (out / EARL_FILE, out / SUMMARY_FILE, out / RESULTS_FILE))
+    return ActRun(scores, axe_only, info, (out / EARL_FILE, out / SUMMARY_FILE, out / RESULTS_FILE), barriers)
 
 
 def _write_results(results: list[CaseResult], engine: EngineInfo, seconds: float, concurrency: int, path: Path) -> None:
@@ -149,6 +170,7 @@ def _write_results(results: list[CaseResult], engine: EngineInfo, seconds: float
                 "outcomes": r.outcomes,
                 "info": r.info,
                 "ms": r.ms,
+                "findings": None if r.findings is None else [f.to_json() for f in r.findings],
             }
             for r in results
         ],

@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
-from ..checks import CANT_TELL as FINDING_CANT_TELL, FAILED as FINDING_FAILED, check_page
+from ..checks import CANT_TELL as FINDING_CANT_TELL, FAILED as FINDING_FAILED, Finding, check_page
 from ..config import Settings
 from .. import reasons
 from ..snapshot import PageSnapshot, failed_page
+from .barriers import RuleFinding, audited_criteria, rule_findings
 from .mapping import AXE, Mapping, ToolRule
 from .suite import CANT_TELL, FAILED, INAPPLICABLE, PASSED, UNTESTED, Case
 from .visit import ActGatherer, serve, visit_document
@@ -34,6 +35,9 @@ class CaseResult:
     outcomes: dict[str, str] = field(default_factory=dict)  # tool rule id -> outcome
     info: dict[str, str] = field(default_factory=dict)  # tool rule id -> where it failed / could not tell
     ms: int = 0
+    # every failed and cantTell finding on the page by tool rule, with its criteria in the audited WCAG
+    # version and level (barriers.py); None when the page or the checks could not be run
+    findings: tuple[RuleFinding, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -49,12 +53,15 @@ def act_settings(**overrides: object) -> Settings:
     return Settings(**({"allowed_hosts": [LOCALHOST], "interaction": False} | overrides))
 
 
-def tool_outcomes(snapshot: PageSnapshot, tool_rules: Iterable[ToolRule]) -> tuple[dict[str, str], dict[str, str]]:
-    """The outcome of every tool rule on one case, and a short note where it failed or could not tell."""
+def tool_outcomes(
+    snapshot: PageSnapshot, tool_rules: Iterable[ToolRule], findings: Sequence[Finding] | None = None
+) -> tuple[dict[str, str], dict[str, str]]:
+    """The outcome of every tool rule on one case, and a short note where it failed or could not tell.
+    ``findings``: ``check_page(snapshot)`` when already computed."""
     rules = list(tool_rules)
     if not snapshot.audited:
         return {t.id: UNTESTED for t in rules}, {}
-    findings = check_page(snapshot)
+    findings = check_page(snapshot) if findings is None else findings
     axe = snapshot.axe
     failed_axe = {r.id for r in axe.violations}
     incomplete_axe = {r.id for r in axe.incomplete}
@@ -103,6 +110,7 @@ async def run_cases(
     """Visit every case once (``concurrency`` pages at a time) and judge the mapped tool rules."""
     settings = settings or act_settings()
     all_rules = sorted(mapping.all_tool_rules(), key=lambda t: (t.engine, t.id))
+    audited = audited_criteria(settings.wcag_version, settings.wcag_level)
     results: list[CaseResult | None] = [None] * len(cases)
     done = 0
     with serve(suite_root) as base:
@@ -123,13 +131,17 @@ async def run_cases(
                         snapshot = failed_page(url, f"{reasons.ERROR}: {type(exc).__name__}: {str(exc)[:200]}")
                     ms = round((time.perf_counter() - started) * 1000)
                 rules = [t for t in all_rules if t in mapping.tool_rules(case.rule_id)] or []
+                found: tuple[RuleFinding, ...] | None = None
                 try:
-                    outcomes, info = tool_outcomes(snapshot, rules)
+                    findings = check_page(snapshot)
+                    outcomes, info = tool_outcomes(snapshot, rules, findings)
                     reason = snapshot.reason
+                    if snapshot.audited:
+                        found = rule_findings(findings, audited)
                 except Exception as exc:  # noqa: BLE001 - a bug in one check must not lose the run
                     outcomes, info = {t.id: UNTESTED for t in rules}, {}
                     reason = f"{reasons.CHECK_ERROR}: {type(exc).__name__}: {exc}"
-                result = CaseResult(case, url, snapshot.state, reason, outcomes, info, ms)
+                result = CaseResult(case, url, snapshot.state, reason, outcomes, info, ms, found)
                 results[index] = result
                 done += 1
                 if progress:

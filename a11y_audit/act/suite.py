@@ -38,6 +38,9 @@ class Case:
     language: str = "html"
     w3c_url: str = ""
     sc: tuple[str, ...] = ()
+    # the criteria a failed example does not satisfy (the rule's requirements "for conformance" with
+    # failed: "not satisfied"); not the secondary ones, where a failed example may still satisfy them
+    requirements: tuple[str, ...] = ()
     missing_assets: tuple[str, ...] = ()
     meta_refresh: bool = False
 
@@ -64,6 +67,9 @@ class Case:
             language=raw.get("language") or Path(raw["file"]).suffix.lstrip("."),
             w3c_url=raw.get("w3c_url", ""),
             sc=tuple(raw.get("sc") or ()),
+            requirements=tuple(
+                sc for sc in raw.get("sc_failure_means_not_satisfied") or () if sc not in (raw.get("sc_not_for_conformance") or ())
+            ),
             missing_assets=tuple(raw.get("missing_assets") or ()),
             meta_refresh=bool(raw.get("meta_refresh")),
         )

@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any, Iterable, Mapping as TypingMapping, Sequence
 
+from .barriers import AXE_ONLY, FAILED_OR_REVIEW, FULL, BarrierMeasure
 from .mapping import Mapping
 from .scoring import (
     CONSISTENT,
@@ -68,8 +69,10 @@ def markdown_summary(
     info: RunInfo,
     *,
     case_notes: TypingMapping[str, str] | None = None,
+    barriers: BarrierMeasure | None = None,
 ) -> str:
-    """The report. ``scores``: all mapped tool rules; ``axe_only``: the same run, axe-core's rules only."""
+    """The report. ``scores``: all mapped tool rules; ``axe_only``: the same run, axe-core's rules only;
+    ``barriers``: the known-barriers measurement of the same run, when the results keep the findings."""
     approved = [r for r in suite.approved_rules() if r in scores]
     proposed = [r for r in scores if r not in approved]
     ours = totals(scores[r] for r in approved)
@@ -132,6 +135,8 @@ def markdown_summary(
     add("")
     add("✔ consistent, ½ partially consistent, ✘ inconsistent, · untested.")
     add("")
+    if barriers is not None:
+        lines.extend(barrier_section(barriers, info.wcag))
     details = _details(suite, mapping, scores, approved, case_notes or {})
     if details:
         add("## Where tool rules disagree with the suite")
@@ -191,3 +196,74 @@ def rules_by_class(scores: Iterable[RuleScore]) -> dict[str, list[str]]:
     for score in scores:
         out[score.summary_class].append(score.rule_id)
     return out
+
+
+def barrier_section(measure: BarrierMeasure, wcag: str) -> list[str]:
+    """The "known barriers flagged" section (barriers.py)."""
+    from ..wcag import load_catalogue
+
+    catalogue = load_catalogue()
+    lines = [
+        "## Known barriers flagged",
+        "",
+        f"A barrier is a failed example of an ACT rule whose failure means a {wcag} success criterion is not "
+        "satisfied (secondary requirements do not count). It is flagged when any finding on the page, of any "
+        "axe-core rule or own check, names one of those criteria: failed, or failed or cantTell (needs review). "
+        "A false alarm is a failed finding on such a criterion on a passed or inapplicable example of the rule "
+        "(pages that could not be tested left out). See docs/act.md.",
+        "",
+        "| rules | ACT rules | barriers | axe-core alone | a11y-audit (axe-core + own checks) | axe-core, failed or review "
+        "| a11y-audit, failed or review |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for label, approved in (("all", False), ("approved", True)):
+        lines.append(
+            f"| {label} | {measure.rules(approved_only=approved)} | {len(measure.barriers(approved_only=approved))} | "
+            f"{measure.flagged(AXE_ONLY, approved_only=approved)} | **{measure.flagged(FULL, approved_only=approved)}** | "
+            f"{measure.flagged(AXE_ONLY, FAILED_OR_REVIEW, approved_only=approved)} | "
+            f"{measure.flagged(FULL, FAILED_OR_REVIEW, approved_only=approved)} |"
+        )
+    untested = measure.untested_barriers()
+    if untested:
+        lines += ["", f"{untested} barrier pages could not be tested; they count as not flagged."]
+    lines += [
+        "",
+        "False alarms:",
+        "",
+        "| rules | passed and inapplicable examples | axe-core alone | a11y-audit (axe-core + own checks) |",
+        "|---|---:|---:|---:|",
+    ]
+    for label, approved in (("all", False), ("approved", True)):
+        lines.append(
+            f"| {label} | {len(measure.clean(approved_only=approved))} | {measure.false_alarms(AXE_ONLY, approved_only=approved)} | "
+            f"{measure.false_alarms(FULL, approved_only=approved)} |"
+        )
+    lines += [
+        "",
+        "Per criterion (all rules; a barrier of a rule with two criteria counts under both, flagged under each by a "
+        "finding that names it):",
+        "",
+        "| criterion | level | barriers | axe-core | a11y-audit | a11y-audit, failed or review | passed and inapplicable "
+        "| false alarms axe-core | false alarms a11y-audit |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for row in measure.by_criterion():
+        criterion = catalogue.get(row.number)
+        name = f"{row.number} {criterion.name_en}" if criterion else row.number
+        lines.append(
+            f"| {_escape(name)} | {criterion.level if criterion else '?'} | {row.barriers} | {row.axe} | {row.full} | "
+            f"{row.full_review} | {row.clean} | {row.axe_alarms} | {row.full_alarms} |"
+        )
+    alarms = measure.own_false_alarms()
+    if alarms:
+        lines += ["", "Own checks that fail a required criterion on a passed or inapplicable example "
+                  "(* axe-core fails one there too):", ""]
+        by_check: dict[str, list[str]] = {}
+        for alarm in alarms:
+            by_check.setdefault(alarm.check, []).append(
+                f"`{alarm.case.file.removeprefix('w3c/')}` ({', '.join(alarm.criteria)}){' *' if alarm.axe_too else ''}"
+            )
+        for check, cases in by_check.items():
+            lines.append(f"- **{check}** ({len(cases)}): " + ", ".join(cases))
+    lines.append("")
+    return lines
