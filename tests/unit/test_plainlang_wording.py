@@ -7,8 +7,11 @@ import pytest
 from a11y_audit.plainlang import find_problems
 from a11y_audit.plainlang.findings import NOMINAL_STYLE, OFFICIALESE
 from a11y_audit.plainlang.wording import (
+    WordingMatch,
+    _drop_overlaps,
     find_nominal,
     find_officialese,
+    nominal_frames,
     officialese_entries,
     verb_for,
 )
@@ -120,3 +123,44 @@ def test_nominal_finding_suggests_the_verb() -> None:
 )
 def test_verb_for(noun: str, verb: str) -> None:
     assert verb_for(noun) == verb
+
+
+SEARCHED = [
+    "Indien u het formulier reeds heeft ingediend, dient u niets te doen. INDIEN NIET: bel ons.",
+    "İndien u dat wilt (İ wordt twee tekens in kleine letters), kan dat teneinde alles te regelen.",
+    "Wij zijn thans gesloten en thanſ (met een lange s) ook; ındien u wilt, kom morgen.",
+    "Ten aanzien van de aanvraag: in het kader van de wet, ten behoeve van u, in casu de aanvrager.",
+    "Dienen te, dien te, dienden te worden: de aanvragen dienden door u te worden ondertekend.",
+    "Wij gaan thans over tot betaling. De betaling vindt morgen plaats. Ter ondertekening. Het doen van een aanvraag.",
+    "Wat c.q. of dan wel: conform de wet, conform met, zorg dragen voor de opvolging.",
+]
+
+
+@pytest.mark.parametrize("text", SEARCHED)
+def test_officialese_and_nominal_style_find_what_each_pattern_finds(text: str) -> None:
+    """The shortcuts (needles, one expression for all frames) find what every pattern finds on its own."""
+    officialese = [WordingMatch(m.start(), m.end(), m.group(), e.term, e.use)
+                   for e in officialese_entries() for m in e.pattern.finditer(text)]
+    assert find_officialese(text) == _drop_overlaps(officialese) != []
+    nominal = [WordingMatch(m.start(), m.end(), m.group(), f.id, f.example, m.group("noun"))
+               for f in nominal_frames() for p in f.patterns for m in p.finditer(text)]
+    assert find_nominal(text) == _drop_overlaps(nominal)
+
+
+def test_officialese_shortcuts_on_entries_that_share_a_start(tmp_path, monkeypatch) -> None:
+    """An entry whose first letters begin another entry's word, and a match inside an earlier match."""
+    (tmp_path / "plainlang").mkdir()
+    (tmp_path / "plainlang" / "officialese.yaml").write_text(
+        "entries:\n"
+        "  - {term: dient, use: moet}\n"
+        "  - {term: dienen te, forms: [], patterns: ['dien(?:t|en)\\s+te'], use: moeten}\n"
+        "  - {term: aa bb, use: x}\n"
+        "  - {term: bb cc, forms: [], patterns: ['bb(?:\\s+\\w+)+?\\s+cc'], use: y}\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("A11Y_AUDIT_RULES", str(tmp_path))
+    for text, terms in (("U dient te betalen.", ["dienen te"]), ("aa bb 1 bb 2 cc", ["aa bb"])):
+        naive = [WordingMatch(m.start(), m.end(), m.group(), e.term, e.use)
+                 for e in officialese_entries() for m in e.pattern.finditer(text)]
+        found = find_officialese(text)
+        assert found == _drop_overlaps(naive) and [m.term for m in found] == terms
