@@ -68,7 +68,7 @@ def _wording_findings(index: int, text: str) -> list[TextFinding]:
     for match in find_officialese(text):
         found.append(TextFinding(
             ids.OFFICIALESE, index, _sentence_at(text, spans, match.start), match.text,
-            f"'{match.term}' is ambtelijke taal: veel lezers kennen dat woord niet "
+            f"'{match.term}' is ambtelijke taal of beleidsjargon: veel lezers kennen dat woord niet "
             "of lezen erover.",
             f"Schrijf '{match.advice}' in plaats van '{match.term}'.",
             match.start, match.end,

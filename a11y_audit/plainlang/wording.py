@@ -22,7 +22,9 @@ class OfficialeseEntry:
     use: str
     region: str
     pattern: re.Pattern[str]
-    needles: tuple[str, ...]  # one of these occurs (lower case) wherever the pattern matches
+    # a match starts with one of these (lower case; the white space between words may differ):
+    # the first two words of a form, or the letters a pattern starts with
+    needles: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -78,7 +80,7 @@ def _officialese_for(_key: str) -> tuple[OfficialeseEntry, ...]:
         bodies = [_phrase(form) for form in ordered]
         bodies += [f"(?:{pattern})" for pattern in as_str_tuple(item.get("patterns"))]
         body = "(?:" + "|".join(bodies) + ")"
-        needles = {form.split()[0].lower() for form in forms}
+        needles = {" ".join(form.split()[:2]).lower() for form in forms}
         needles.update(_literal_prefix(p) for p in as_str_tuple(item.get("patterns")))
         entries.append(
             OfficialeseEntry(term, str(item.get("use", "")), str(item.get("region", "both")),
@@ -132,6 +134,28 @@ class _NeedleIndex:
     everywhere: tuple[int, ...]  # entries without a needle: searched in the whole text
 
 
+def _trie(needles: list[str]) -> str:
+    """One regular expression for all needles, letter by letter ("in het|in casu|indien" ->
+    "in(?:\\s+(?:casu|het)|dien)"): it tries a few letters at each place instead of every needle,
+    and takes the longest needle there. A space matches any white space."""
+    root: dict[str, dict] = {}
+    for needle in needles:
+        node = root
+        for char in needle:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a needle ends here
+
+    def expression(node: dict[str, dict]) -> str:
+        branches = [(r"\s+" if char == " " else re.escape(char)) + expression(child)
+                    for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return expression(root)
+
+
 @lru_cache(maxsize=4)
 def _needle_index_for(key: str) -> _NeedleIndex:
     entries = _officialese_for(key)
@@ -140,9 +164,8 @@ def _needle_index_for(key: str) -> _NeedleIndex:
         needle: tuple(i for i, entry in enumerate(entries) if any(n and needle.startswith(n) for n in entry.needles))
         for needle in needles
     }
-    alternatives = "|".join(re.escape(n) for n in needles)
     return _NeedleIndex(
-        starts=re.compile(rf"(?<![\w.])(?=({alternatives}))"),
+        starts=re.compile(rf"(?<![\w.])(?=({_trie(needles)}))"),
         entries_for=entries_for,
         everywhere=tuple(i for i, entry in enumerate(entries) if "" in entry.needles),
     )
@@ -168,7 +191,7 @@ def _officialese_in(text: str, key: str) -> tuple[WordingMatch, ...]:
     places: dict[int, list[int]] = {i: [] for i in everywhere}
     for m in index.starts.finditer(lower) if aligned else ():
         # the longest needle here; the entries of the needles that are its prefixes match here too
-        for i in index.entries_for[m.group(1)]:
+        for i in index.entries_for[" ".join(m.group(1).split())]:
             places.setdefault(i, []).append(m.start())
     matches = []
     for i in sorted(places):  # entry order, as overlaps of equal length keep the first entry

@@ -24,7 +24,7 @@ from a11y_audit.plainlang.wording import (
         ("U betaalt middels overschrijving.", "middels", "met / via"),
         ("U dient het formulier te ondertekenen.", "dienen te", "moeten"),
         ("U dient het formulier voor 1 mei terug te sturen.", "dienen te", "moeten"),
-        ("Gelieve ons te verwittigen.", "gelieve", "wilt u / graag"),
+        ("Gelieve ons te bellen.", "gelieve", "wilt u / graag"),
         ("Desgevallend nemen wij contact op.", "desgevallend", "als dat nodig is"),
         ("Het bovenvermelde bedrag is te betalen.", "bovenvermeld", "dit / deze"),
         ("Indien u vragen hebt, bel ons.", "indien", "als"),
@@ -39,6 +39,16 @@ from a11y_audit.plainlang.wording import (
         ("Informatie inzake de belasting.", "inzake", "over"),
         ("Derhalve is de aanvraag geweigerd.", "derhalve", "daarom"),
         ("Aangaande uw vraag het volgende.", "aangaande", "over"),
+        ("U moet ons tijdig verwittigen.", "verwittigen", "laten weten / waarschuwen"),
+        ("De leges bedragen 25 euro.", "leges", "kosten / prijs"),
+        ("Dat is immers de regel.", "immers", "want / namelijk"),
+        ("Wij werken transparant.", "transparant", "open / duidelijk"),
+        ("Wij hebben de aanvraag geëvalueerd.", "evalueren", "nagaan hoe het ging / beoordelen"),
+        ("Een drietal woningen staat leeg.", "drietal", "het getal zelf (twee / drie / vier ...)"),
+        ("Wij sturen u de beschikking per post.", "beschikking", "besluit"),
+        ("Mede daardoor duurt het langer.", "mede", "ook / mee"),
+        ("Neem contact op i.v.m. uw afspraak.", "i.v.m.", "over / door"),
+        ("De subsidie wordt uitgekeerd in juni.", "uitkeren", "betalen"),
     ],
 )
 def test_officialese_matches(text: str, term: str, use: str) -> None:
@@ -60,6 +70,9 @@ def test_officialese_is_case_insensitive_and_multiword() -> None:
         "Het kader is rood.",
         "Bij deze aanvraag hoort een foto.",
         "Een thansje bestaat niet.",
+        "Het complex aan de Dorpsstraat krijgt nieuwe ramen.",  # the building, not "ingewikkeld"
+        "De mede-eigenaar tekent ook.",
+        "Wij staan tot uw beschikking. De zaal staat ter beschikking van de club.",  # "besluit" makes no sense here
     ],
 )
 def test_officialese_matches_whole_words_only(text: str) -> None:
