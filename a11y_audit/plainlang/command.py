@@ -233,7 +233,10 @@ _ID_RE = re.compile(r'"id"\s*:\s*("(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?)')
 def _salvaged_id(line: str) -> Any:
     """The id of a line that is not valid JSON, when it can still be read (``{"id": 7, "text": "...}``)."""
     match = _ID_RE.search(line)
-    return json.loads(match.group(1)) if match else None
+    try:
+        return json.loads(match.group(1)) if match else None
+    except ValueError:  # "\q" in the id
+        return None
 
 
 def check_record(line: bytes, lang: str) -> tuple[dict[str, Any], bool]:

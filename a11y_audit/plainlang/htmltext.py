@@ -29,7 +29,9 @@ _NO_TEXT = frozenset({"script", "style", "noscript", "template", "textarea", "se
                       "head", "title", "meta", "link", "aside"})
 _LANDMARKS = frozenset({"banner", "navigation", "main", "contentinfo", "complementary", "search", "form", "region"})
 _SCOPING = frozenset({"article", "aside", "main", "nav", "section"})
-_NOT_SHOWN_RE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?(?:;|$)", re.I)
+_NOT_SHOWN_RE = re.compile(
+    r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?(?:;|$)", re.I
+)
 _HTML_START_RE = re.compile(r"^\ufeff?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s|[a-z][a-z0-9]*[\s/>])", re.I | re.S)
 _ID_RE = re.compile(r"^[A-Za-z][\w-]*$")
 
@@ -90,7 +92,8 @@ def _inline_text(node: LexborNode) -> str:
         if child.tag == "-text":
             out.append(child.text_content or "")
         elif _element(child) and child.tag not in _NO_TEXT and _shown(child):
-            out.append(_inline_text(child) if child.tag in _INLINE and child.tag != "br" else f" {_inline_text(child)} ")
+            inline = child.tag in _INLINE and child.tag != "br"
+            out.append(_inline_text(child) if inline else f" {_inline_text(child)} ")
         child = child.next
     return "".join(out)
 

@@ -185,7 +185,8 @@ def _officialese_in(text: str, key: str) -> tuple[WordingMatch, ...]:
     index = _needle_index_for(key)
     lower = text.lower()
     # the needles are looked for in lower case; that finds what the patterns (re.IGNORECASE) find,
-    # unless an offset in lower is not one in text ("İ" -> "i̇") or the text has "ı" or "ſ" (an "i" and an "s" to re)
+    # unless an offset in lower is not one in text ("İ" -> "i̇") or the text has "ı" or "ſ"
+    # (an "i" and an "s" to re)
     aligned = len(lower) == len(text) and "ı" not in lower and "ſ" not in lower
     everywhere = index.everywhere if aligned else range(len(entries))
     places: dict[int, list[int]] = {i: [] for i in everywhere}

@@ -74,13 +74,15 @@ def test_text_command_reads_an_html_file_and_html_on_standard_input(tmp_path):
         assert data["language"] == "nl" and data["score"] == data["indicators"]["score"]
         assert [b["assessed"] for b in data["blocks"]] == [True, True, True, False, True]
         terms = [f["text"] for f in data["findings"] if f["rule_id"] == "plainlang-officialese"]
-        assert terms == ["Teneinde", "verzocht", "daartoe", "dienen te"]  # nothing from header, nav, footer, aside, banner
+        # nothing from the header, nav, footer, aside or cookie banner
+        assert terms == ["Teneinde", "verzocht", "daartoe", "dienen te"]
     people = CliRunner().invoke(text, [str(source)])
     assert "Leesbaarheid:" in people.output and "Alinea 4 is niet in het Nederlands (Engels)" in people.output
 
 
 def test_html_in_its_declared_charset():
-    page = '<html><head><meta charset="windows-1252"></head><body><p>Wij halen uw afval op. Dat is één keer per week.</p></body></html>'
+    page = ('<html><head><meta charset="windows-1252"></head>'
+            "<body><p>Wij halen uw afval op. Dat is één keer per week.</p></body></html>")
     result = CliRunner().invoke(text, ["--format", "json"], input=page.encode("windows-1252"))
     assert result.exit_code == 0
     assert json.loads(result.output)["blocks"][0]["text"] == "Wij halen uw afval op. Dat is één keer per week."
@@ -137,6 +139,7 @@ def test_jsonl_bad_lines_get_an_error_and_the_rest_goes_on():
     result, out = jsonl([
         '{"id": 1, "text": "Wij halen uw afval op."}',
         '{"id": 7, "text": "kapot',  # not JSON, but the id can still be read
+        '{"id": "\\q", "text": "kapot',  # not even the id
         "",  # blank lines are skipped
         "[1, 2]",
         '{"id": "zonder tekst"}',
@@ -147,13 +150,13 @@ def test_jsonl_bad_lines_get_an_error_and_the_rest_goes_on():
         json.dumps({"id": 13, "text": "<p>Wij halen uw afval op.</p><nav><p>Indien u iets zoekt.</p></nav>"}),
     ])
     assert result.exit_code == 0
-    assert [o["id"] for o in out] == [1, 7, None, "zonder tekst", 9, 10, 11, 12, 13]
+    assert [o["id"] for o in out] == [1, 7, None, None, "zonder tekst", 9, 10, 11, 12, 13]
     errors = {o["id"]: o["error"] for o in out if "error" in o}
     assert set(errors) == {7, None, "zonder tekst", 9, 10}
     assert errors[7].startswith("Geen geldige JSON") and "JSON-object" in errors[None]
     assert errors[9] == 'Het veld "text" ontbreekt of is geen tekst.'
     assert all(o["score"] is None and o["findings"] == [] for o in out if "error" in o)
-    empty, english, html = out[6], out[7], out[8]
+    empty, english, html = out[7], out[8], out[9]
     assert empty["score"] is None and empty["note"] == "Geen Nederlandse tekst om te beoordelen."
     assert english["score"] is None and english["language"] == "en" and "niet in het Nederlands" in english["note"]
     assert html["score"] == analyse(["Wij halen uw afval op."]).score and html["findings"] == []  # no nav text
