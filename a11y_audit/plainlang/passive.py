@@ -151,7 +151,14 @@ def _candidate(tokens: list[tuple[str, int, int]], index: int, data: PassiveData
 
 def find_passives(sentence: str) -> list[PassiveMatch]:
     """The passive constructions in one sentence."""
-    data = _data()
+    return list(_passives_in(sentence, _data()))
+
+
+@lru_cache(maxsize=4096)  # the indicators and the findings read the same sentences
+def _passives_in(sentence: str, data: PassiveData) -> tuple[PassiveMatch, ...]:
+    lower = sentence.lower()
+    if not any(auxiliary in lower for auxiliary in data.auxiliaries):
+        return ()  # most sentences: no form of "worden"
     # words in brackets do not end a clause: blank them out, keep the offsets
     masked = _BRACKETS_RE.sub(lambda m: " " * len(m.group()), sentence)
     tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(masked)]
@@ -179,4 +186,4 @@ def find_passives(sentence: str) -> list[PassiveMatch]:
             first, last = sorted((index, found))
             start, stop = tokens[first][1], tokens[last][2]
             matches.append(PassiveMatch(word, tokens[found][0], start, stop))
-    return matches
+    return tuple(matches)

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from . import findings as ids
 from .findings import TextFinding
 from .passive import find_passives
-from .sentences import sentence_spans, words
+from .sentences import sentence_spans, word_count
 from .settings import DEFAULT_SETTINGS, PlainLangSettings
 from .structure import (
     Block,
@@ -37,7 +37,7 @@ def _sentence_findings(index: int, text: str, settings: PlainLangSettings) -> li
     found: list[TextFinding] = []
     for start, end in sentence_spans(text):
         sentence = text[start:end]
-        count = len(words(sentence))
+        count = word_count(sentence)
         if count > settings.long_sentence_words:
             very = count > settings.very_long_sentence_words
             limit = settings.very_long_sentence_words if very else settings.long_sentence_words
@@ -68,7 +68,7 @@ def _wording_findings(index: int, text: str) -> list[TextFinding]:
     for match in find_officialese(text):
         found.append(TextFinding(
             ids.OFFICIALESE, index, _sentence_at(text, spans, match.start), match.text,
-            f"'{match.term}' is ambtelijke taal: veel lezers kennen dat woord niet "
+            f"'{match.term}' is ambtelijke taal of beleidsjargon: veel lezers kennen dat woord niet "
             "of lezen erover.",
             f"Schrijf '{match.advice}' in plaats van '{match.term}'.",
             match.start, match.end,

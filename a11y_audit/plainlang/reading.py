@@ -20,7 +20,7 @@ from .findings import TextFinding
 from .indicators import Indicators, analyse
 from .maintext import HEADING, MainBlock, PageText, main_text_rules
 from .problems import find_problems
-from .sentences import words
+from .sentences import word_count, words
 from .settings import DEFAULT_SETTINGS, PlainLangSettings
 
 _EVERYDAY_ZIPF = 4.5  # a word at least this frequent in Dutch is a word, also in capitals
@@ -106,7 +106,7 @@ def _keep(problem: TextFinding, block: MainBlock) -> bool:
 def _priority(problem: TextFinding) -> tuple:
     """Within one rule on one page: the longest sentences first, otherwise in reading order."""
     if problem.rule_id == ids.LONG_SENTENCE:
-        return (-len(words(problem.sentence)),)
+        return (-word_count(problem.sentence),)
     return (0,)
 
 

@@ -8,6 +8,8 @@ returned as plain, read-only data.
 
 from __future__ import annotations
 
+import os
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +22,12 @@ __all__ = ["DEFAULT_RULES_ROOT", "ENV_VAR", "as_str_tuple", "load_rules", "rules
 
 def rules_dir() -> Path:
     """The folder holding the plain-language YAML files."""
+    return _rules_dir_for(os.environ.get(ENV_VAR, ""))
+
+
+@lru_cache(maxsize=8)
+def _rules_dir_for(_override: str) -> Path:
+    """One Path per value of the environment variable (the analysis asks for it very often)."""
     return _rules_root() / "plainlang"
 
 

@@ -59,6 +59,8 @@ def _abbreviations() -> _Abbreviations:
 
 
 def _protected_spans(text: str) -> list[Span]:
+    if "@" not in text and "://" not in text and "www." not in text.lower():
+        return []  # no URL or e-mail address can match
     spans = []
     for match in _URL_RE.finditer(text):
         end = match.end()
@@ -142,7 +144,12 @@ def _trim(text: str, span: Span) -> Span | None:
 
 def sentence_spans(text: str) -> list[Span]:
     """(start, end) offsets of the sentences in ``text``."""
-    abbr = _abbreviations()
+    return list(_sentence_spans(text, str(rules_dir())))
+
+
+@lru_cache(maxsize=1024)  # the indicators and the findings split the same texts
+def _sentence_spans(text: str, key: str) -> tuple[Span, ...]:
+    abbr = _abbreviations_for(key)
     protected = _protected_spans(text)
     spans: list[Span] = []
     begin = 0
@@ -153,7 +160,7 @@ def sentence_spans(text: str) -> list[Span]:
             if trimmed:
                 spans.append(trimmed)
         begin = brk_end
-    return spans
+    return tuple(spans)
 
 
 def split_sentences(text: str) -> list[str]:
@@ -169,3 +176,9 @@ def word_spans(text: str) -> list[Span]:
 def words(text: str) -> list[str]:
     """Alphabetic words, keeping hyphenated compounds and "auto's" whole."""
     return WORD_RE.findall(text)
+
+
+@lru_cache(maxsize=4096)  # paragraphs and sentences are counted by several rules
+def word_count(text: str) -> int:
+    """``len(words(text))``."""
+    return len(WORD_RE.findall(text))

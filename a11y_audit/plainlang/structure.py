@@ -9,20 +9,19 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .rules import as_str_tuple, load_rules, rules_dir
-from .sentences import words
+from .sentences import word_count
 
 Block = tuple[str, str]
 
 _HEADING_RE = re.compile(r"^h[1-6]$", re.IGNORECASE)
 _ACRONYM_RE = re.compile(r"(?<![^\W\d_])[A-Z]{2,}(?![^\W_])")
 _ROMAN_RE = re.compile(r"^[IVX]+$")
-_LETTERS_RE = re.compile(r"[^\W\d_]")
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
 _CAPITALS_RE = re.compile(r"[A-ZÀ-ÖØ-Þ]")
 _EXPLAINED_AFTER_RE = re.compile(
     r"^(?:['’]s)?\s*(?:\(|:|[,–-]?\s*(?:dat is|d\.w\.z\.|staat voor|betekent|of voluit)\b)",
     re.IGNORECASE,
 )
-_HOUR_BEFORE_RE = re.compile(r"\d\s*$")
 _FORMAL = frozenset({"u", "uw", "uzelf"})
 _INFORMAL = frozenset({"je", "jij", "jou", "jouw", "jezelf", "jouwe"})
 _ADDRESS_RE = re.compile(r"(?<![^\W\d_])(?:u|uw|uzelf|je|jij|jou|jouw|jezelf|jouwe)(?![^\W\d_'’-])",
@@ -56,8 +55,11 @@ def known_acronyms() -> frozenset[str]:
 
 
 def _mostly_capitals(text: str) -> bool:
-    letters = len(_LETTERS_RE.findall(text))
-    return letters >= 8 and len(_CAPITALS_RE.findall(text)) > 0.6 * letters
+    capitals = len(_CAPITALS_RE.findall(text))
+    if capitals < 5:  # more than 0.6 of at least 8 letters
+        return False
+    letters = sum(map(len, _LETTERS_RE.findall(text)))
+    return letters >= 8 and capitals > 0.6 * letters
 
 
 def _in_brackets(text: str, start: int, end: int) -> bool:
@@ -94,12 +96,19 @@ class AddressMix:
     first_minority: Spot
 
 
+def _after_number(text: str, pos: int) -> bool:
+    """Whether a digit comes before ``pos``, with nothing but white space between."""
+    while pos > 0 and text[pos - 1].isspace():
+        pos -= 1
+    return pos > 0 and text[pos - 1].isdecimal()
+
+
 def mixed_address(blocks: Sequence[Block]) -> AddressMix | None:
     """Whether the text mixes "u/uw" with "je/jij/jouw"; ``None`` if not."""
     hits: list[tuple[bool, Spot]] = []
     for index, (_tag, text) in enumerate(blocks):
         for match in _ADDRESS_RE.finditer(text):
-            if match.group().lower() == "u" and _HOUR_BEFORE_RE.search(text, 0, match.start()):
+            if match.group().lower() == "u" and _after_number(text, match.start()):
                 continue  # "van 8.30 u tot 12 u": u is "uur" here
             spot = Spot(index, match.start(), match.end(), match.group())
             hits.append((match.group().lower() in _FORMAL, spot))
@@ -116,7 +125,7 @@ def long_paragraphs(blocks: Sequence[Block], limit: int) -> list[tuple[int, int]
     """(block index, word count) of non-heading blocks with more than ``limit`` words."""
     found = []
     for index, (tag, text) in enumerate(blocks):
-        count = len(words(text))
+        count = word_count(text)
         if not is_heading(tag) and count > limit:
             found.append((index, count))
     return found
@@ -135,7 +144,7 @@ def stretches_without_heading(blocks: Sequence[Block], limit: int) -> list[tuple
                 found.append((crossed_at, running))
             running, crossed_at = 0, -1
             continue
-        running += len(words(text))
+        running += word_count(text)
         if running > limit and crossed_at < 0:
             crossed_at = index
     return found

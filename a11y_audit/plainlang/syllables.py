@@ -31,11 +31,49 @@ _CLUSTERS = (
     "aa", "ee", "oo", "uu", "ie", "oe", "eu", "ui", "ei", "ou", "au", "ai", "oi", "ay", "ey", "oy",
 )
 _NON_LETTER_RE = re.compile(r"[^\w]+")
+_CUT_MATTERS_RE = re.compile(r"[aeiouyäëïöü]{2}|qu|ij")  # where a hyphenation point changes the count
 
 
 @lru_cache(maxsize=1)
 def _hyphenator() -> pyphen.Pyphen:
     return pyphen.Pyphen(lang="nl_NL")
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, tuple[tuple[int, int], ...]]:
+    """pyphen's Dutch patterns as (place, value) pairs with a value, and every beginning of a
+    pattern (with no pairs)."""
+    patterns = _hyphenator().hd.patterns
+    table: dict[str, tuple[tuple[int, int], ...]] = {key[:k]: () for key in patterns for k in range(1, len(key))}
+    for key, (offset, values) in patterns.items():
+        table[key] = tuple((offset + k, value) for k, value in enumerate(values) if value)
+    return table
+
+
+def _hyphen_parts(piece: str) -> list[str]:
+    """A lower-case word cut at its hyphenation points: ``pyphen``'s ``inserted(piece).split("-")``.
+
+    The same patterns (Liang's algorithm) and the same points, found faster: from each position
+    the substrings are looked up only while they begin a pattern (pyphen looks up all of them up
+    to the longest pattern), and pyphen's cache, which grows without bound, is not used.
+    """
+    get = _patterns().get
+    pointed = f".{piece}."
+    size = len(pointed)
+    values = [0] * (size + 1)
+    for i in range(size - 1):
+        for j in range(i + 1, size + 1):
+            found = get(pointed[i:j])
+            if found is None:
+                break  # no pattern begins so
+            for place, value in found:  # a pattern of pointed[i:j] reaches at most pointed[j]
+                if value > values[i + place]:
+                    values[i + place] = value
+    hyphenator = _hyphenator()
+    right = len(piece) - hyphenator.right
+    cuts = [k - 1 for k in range(size + 1) if values[k] % 2 and hyphenator.left <= k - 1 <= right]
+    bounds = [0, *cuts, len(piece)]
+    return [piece[a:b] for a, b in zip(bounds, bounds[1:])]
 
 
 @lru_cache(maxsize=4)
@@ -46,6 +84,7 @@ def _exceptions_for(_key: str, kind: str) -> tuple[tuple[str, int], ...]:
                         key=lambda item: -len(item[0])))
 
 
+@lru_cache(maxsize=4096)  # a few hundred vowel runs make up all Dutch words
 def _nuclei(run: str) -> int:
     """How many syllable nuclei a run of vowel letters holds."""
     count, pos = 0, 0
@@ -67,6 +106,7 @@ def _strip_marks(char: str) -> str:
     return unicodedata.normalize("NFD", char)[0]
 
 
+@lru_cache(maxsize=16384)  # the same syllables come back in many words
 def _count_part(part: str) -> int:
     """Vowel nuclei in one hyphenation part (lower case, "ij" as "ĳ")."""
     count, run = 0, ""
@@ -87,24 +127,21 @@ def _count_part(part: str) -> int:
     return count
 
 
-def _count_piece(piece: str) -> int:
-    """Syllables in a piece of a word without hyphens or apostrophes."""
+def _count_piece(piece: str, key: str) -> int:
+    """Syllables in a piece of a word without hyphens or apostrophes (``key``: the rules folder)."""
     if not piece:
         return 0
-    key = str(rules_dir())
     for ending, ending_count in _exceptions_for(key, "loanword_endings"):
         if piece.endswith(ending):
-            return ending_count + _count_piece(piece[: len(piece) - len(ending)])
+            return ending_count + _count_piece(piece[: len(piece) - len(ending)], key)
     for part, part_count in _exceptions_for(key, "loanword_parts"):
         index = piece.find(part)
         if index >= 0:
             head, tail = piece[:index], piece[index + len(part):]
-            return _count_piece(head) + part_count + _count_piece(tail)
-    parts = _hyphenator().inserted(piece).split("-")
-    total = 0
-    for part in parts:
-        total += _count_part(part.replace("ij", "ĳ"))
-    return total
+            return _count_piece(head, key) + part_count + _count_piece(tail, key)
+    if not _CUT_MATTERS_RE.search(piece):
+        return _count_part(piece)  # no vowels side by side, no "qu", no "ij": where it is cut does not matter
+    return sum(_count_part(part.replace("ij", "ĳ")) for part in _hyphen_parts(piece))
 
 
 def _is_spelled_out(piece: str) -> bool:
@@ -119,6 +156,8 @@ def _is_spelled_out(piece: str) -> bool:
 
 def _plain(piece: str) -> str:
     """Lower case, emphasis accents removed ("één" -> "een"), diaeresis kept."""
+    if piece.isascii():
+        return piece.lower()
     out = []
     for char in unicodedata.normalize("NFC", piece.lower()):
         out.append(char if char in "äëïöü" else _strip_marks(char))
@@ -129,6 +168,7 @@ def _plain(piece: str) -> str:
 def syllables(word: str) -> int:
     """Number of syllables in a Dutch word (at least 1 for any word)."""
     text = unicodedata.normalize("NFC", word.strip()).replace("’", "'")
+    key = str(rules_dir())
     total = 0
     for piece in _NON_LETTER_RE.split(text.replace("_", " ")):
         if not piece:
@@ -136,5 +176,5 @@ def syllables(word: str) -> int:
         if _is_spelled_out(piece):
             total += sum(c.isalpha() for c in piece)
         else:
-            total += _count_piece(_plain(piece))
+            total += _count_piece(_plain(piece), key)
     return max(total, 1)

@@ -13,6 +13,7 @@ from functools import lru_cache
 from .rules import as_str_tuple, load_rules, rules_dir
 
 _NOUN = r"(?P<noun>[^\W\d_]+(?:ing|ingen|atie|aties))"
+_GROUP_NAME_RE = re.compile(r"\(\?P<\w+>")
 
 
 @dataclass(frozen=True)
@@ -21,7 +22,9 @@ class OfficialeseEntry:
     use: str
     region: str
     pattern: re.Pattern[str]
-    needles: tuple[str, ...]  # one of these occurs (lower case) wherever the pattern matches
+    # a match starts with one of these (lower case; the white space between words may differ):
+    # the first two words of a form, or the letters a pattern starts with
+    needles: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -44,14 +47,21 @@ class WordingMatch:
     noun: str = ""  # nominal style: the action noun ("betaling")
 
 
+_WORD_BEFORE, _WORD_AFTER = r"(?<![\w.])", r"(?![\w])"
+
+
 def _whole_words(body: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w.]){body}(?![\w])", re.IGNORECASE)
+    return re.compile(_WORD_BEFORE + body + _WORD_AFTER, re.IGNORECASE)
+
+
+_ZERO_WIDTH_START_RE = re.compile(r"(?:\(\?<?[!=](?:[^()\\]|\\.)*\)|\\b)*")
 
 
 def _literal_prefix(pattern: str) -> str:
-    """The plain letters a regular expression starts with ("dien(?:t|en)" -> "dien")."""
-    match = re.match(r"[^\W\d_]*", pattern)
-    return match.group().lower() if match else ""
+    """The plain letters a regular expression starts with, after lookarounds and word boundaries
+    ("dien(?:t|en)" -> "dien", "(?<!te )\\bdient" -> "dient")."""
+    start = _ZERO_WIDTH_START_RE.match(pattern).end()
+    return re.match(r"[^\W\d_]*", pattern[start:]).group().lower()
 
 
 def _phrase(form: str) -> str:
@@ -70,7 +80,7 @@ def _officialese_for(_key: str) -> tuple[OfficialeseEntry, ...]:
         bodies = [_phrase(form) for form in ordered]
         bodies += [f"(?:{pattern})" for pattern in as_str_tuple(item.get("patterns"))]
         body = "(?:" + "|".join(bodies) + ")"
-        needles = {form.split()[0].lower() for form in forms}
+        needles = {" ".join(form.split()[:2]).lower() for form in forms}
         needles.update(_literal_prefix(p) for p in as_str_tuple(item.get("patterns")))
         entries.append(
             OfficialeseEntry(term, str(item.get("use", "")), str(item.get("region", "both")),
@@ -115,27 +125,117 @@ def _drop_overlaps(matches: list[WordingMatch]) -> list[WordingMatch]:
     return kept
 
 
+@dataclass(frozen=True)
+class _NeedleIndex:
+    """Where officialese can start: one regular expression for the first words of all entries."""
+
+    starts: re.Pattern[str]  # in lower-case text, at the start of a word: the longest needle there (group 1)
+    entries_for: dict[str, tuple[int, ...]]  # a needle -> the entries with that needle or one of its prefixes
+    everywhere: tuple[int, ...]  # entries without a needle: searched in the whole text
+
+
+def _trie(needles: list[str]) -> str:
+    """One regular expression for all needles, letter by letter ("in het|in casu|indien" ->
+    "in(?:\\s+(?:casu|het)|dien)"): it tries a few letters at each place instead of every needle,
+    and takes the longest needle there. A space matches any white space."""
+    root: dict[str, dict] = {}
+    for needle in needles:
+        node = root
+        for char in needle:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a needle ends here
+
+    def expression(node: dict[str, dict]) -> str:
+        branches = [(r"\s+" if char == " " else re.escape(char)) + expression(child)
+                    for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return expression(root)
+
+
+@lru_cache(maxsize=4)
+def _needle_index_for(key: str) -> _NeedleIndex:
+    entries = _officialese_for(key)
+    needles = sorted({n for entry in entries for n in entry.needles if n}, key=len, reverse=True)
+    entries_for = {
+        needle: tuple(i for i, entry in enumerate(entries) if any(n and needle.startswith(n) for n in entry.needles))
+        for needle in needles
+    }
+    return _NeedleIndex(
+        starts=re.compile(rf"(?<![\w.])(?=({_trie(needles)}))"),
+        entries_for=entries_for,
+        everywhere=tuple(i for i, entry in enumerate(entries) if "" in entry.needles),
+    )
+
+
 def find_officialese(text: str) -> list[WordingMatch]:
     """Officialese words and phrases in ``text``."""
+    return list(_officialese_in(text, str(rules_dir())))
+
+
+@lru_cache(maxsize=1024)
+def _officialese_in(text: str, key: str) -> tuple[WordingMatch, ...]:
+    """What every entry's ``pattern.finditer(text)`` finds, without searching the whole text once
+    per entry: a match starts with one of the entry's needles at the start of a word, so the
+    pattern is only tried there. Cached: ``analyse`` and ``find_problems`` both read every text."""
+    entries = _officialese_for(key)
+    index = _needle_index_for(key)
     lower = text.lower()
-    matches = [
-        WordingMatch(m.start(), m.end(), m.group(), entry.term, entry.use)
-        for entry in officialese_entries()
-        if any(needle in lower for needle in entry.needles)
-        for m in entry.pattern.finditer(text)
-    ]
-    return _drop_overlaps(matches)
+    # the needles are looked for in lower case; that finds what the patterns (re.IGNORECASE) find,
+    # unless an offset in lower is not one in text ("İ" -> "i̇") or the text has "ı" or "ſ"
+    # (an "i" and an "s" to re)
+    aligned = len(lower) == len(text) and "ı" not in lower and "ſ" not in lower
+    everywhere = index.everywhere if aligned else range(len(entries))
+    places: dict[int, list[int]] = {i: [] for i in everywhere}
+    for m in index.starts.finditer(lower) if aligned else ():
+        # the longest needle here; the entries of the needles that are its prefixes match here too
+        for i in index.entries_for[" ".join(m.group(1).split())]:
+            places.setdefault(i, []).append(m.start())
+    matches = []
+    for i in sorted(places):  # entry order, as overlaps of equal length keep the first entry
+        entry, end = entries[i], 0
+        if i in everywhere:
+            found = list(entry.pattern.finditer(text))
+        else:
+            found = []
+            for start in places[i]:
+                m = entry.pattern.match(text, start) if start >= end else None
+                if m:
+                    found.append(m)
+                    end = m.end()
+        matches.extend(WordingMatch(m.start(), m.end(), m.group(), entry.term, entry.use) for m in found)
+    return tuple(_drop_overlaps(matches))
 
 
 def find_nominal(text: str) -> list[WordingMatch]:
     """Nominal-style frames ("overgaan tot betaling") in ``text``."""
+    return list(_nominal_in(text, str(rules_dir())))
+
+
+@lru_cache(maxsize=4)
+def _any_nominal_for(key: str) -> re.Pattern[str]:
+    """All frames in one expression: where it finds nothing, no frame matches (most texts)."""
+    bodies = [
+        _GROUP_NAME_RE.sub("(?:", p.pattern[len(_WORD_BEFORE):-len(_WORD_AFTER)])
+        for frame in _nominal_for(key) for p in frame.patterns
+    ]
+    return _whole_words("(?:" + "|".join(bodies) + ")")
+
+
+@lru_cache(maxsize=1024)  # the indicators and the findings read the same texts
+def _nominal_in(text: str, key: str) -> tuple[WordingMatch, ...]:
+    if not _any_nominal_for(key).search(text):
+        return ()
     matches = [
         WordingMatch(m.start(), m.end(), m.group(), frame.id, frame.example, m.group("noun"))
-        for frame in nominal_frames()
+        for frame in _nominal_for(key)
         for pattern in frame.patterns
         for m in pattern.finditer(text)
     ]
-    return _drop_overlaps(matches)
+    return tuple(_drop_overlaps(matches))
 
 
 def verb_for(noun: str) -> str:

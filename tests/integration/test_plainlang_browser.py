@@ -12,7 +12,8 @@ from a11y_audit.checks import check_site
 from a11y_audit.config import Settings
 from a11y_audit.demo.server import serve_folder
 from a11y_audit.gather.page import Gatherer
-from a11y_audit.plainlang.maintext import site_main_texts
+from a11y_audit.plainlang.htmltext import html_main_text
+from a11y_audit.plainlang.maintext import main_text, site_main_texts
 from a11y_audit.plainlang.reading import site_indicators
 
 from conftest import SHARED
@@ -74,3 +75,11 @@ def test_real_pages_get_indicators_and_no_false_language_alarms(real):
     for f in plain:
         per_page_rule[(f.page_url, f.rule_id)] = per_page_rule.get((f.page_url, f.rule_id), 0) + 1
     assert max(per_page_rule.values()) <= 10
+
+
+def test_html_drafts_read_without_a_browser_give_the_same_main_text(real):
+    """`a11y-audit text page.html` (selectolax) reads the same main text as an audit in Chromium."""
+    for name, snapshot in real.items():
+        browser = [(b.kind, b.language, b.text) for b in main_text(snapshot).blocks]
+        html = (REAL_PAGES / name).read_text(encoding="utf-8", errors="replace")
+        assert [(b.kind, b.language, b.text) for b in html_main_text(html).blocks] == browser, name

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from wordfreq import top_n_list
 
 from a11y_audit.plainlang import syllables
+from a11y_audit.plainlang.syllables import _CUT_MATTERS_RE, _count_part, _hyphen_parts, _hyphenator, _plain
 
 # Counted by hand from the pronunciation (not from hyphenation): simple words,
 # vowel clusters and clashes, diaeresis, compounds, names and loanwords.
@@ -109,3 +111,16 @@ def test_every_word_has_a_syllable() -> None:
 def test_case_and_hyphen_do_not_matter() -> None:
     assert syllables("GEMEENTE") == syllables("gemeente") == 3
     assert syllables("zorg-verzekeraar") == 5
+
+
+def test_hyphenation_points_are_pyphens() -> None:
+    """The faster hyphenation gives pyphen's points for the 20,000 most frequent Dutch words."""
+    hyphenator = _hyphenator()
+    for word in top_n_list("nl", 20000):
+        piece = _plain(word)
+        if not piece.isalpha():
+            continue
+        parts = _hyphen_parts(piece)
+        assert parts == hyphenator.inserted(piece).split("-"), word
+        if not _CUT_MATTERS_RE.search(piece):  # counted without hyphenation: the cuts cannot change the count
+            assert _count_part(piece) == sum(_count_part(p.replace("ij", "ĳ")) for p in parts), word
