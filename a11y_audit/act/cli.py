@@ -24,9 +24,12 @@ EXIT_CANNOT_TEST = 3
 @click.option("--rules", "rules", default="", help="Only these ACT rules, comma-separated ids (e.g. afw4f7,09o5cg).")
 @click.option("--approved-only", is_flag=True, help="Only the cases that count for the approved rules.")
 @click.option("--concurrency", type=click.IntRange(1, 16), default=2, show_default=True, help="Browser pages at a time.")
+@click.option("--interaction", is_flag=True,
+              help="Also run the interaction step (Tab walk, hover, text spacing, zoom, reflow) on every case.")
 @click.option("--rescore", "rescore_file", type=click.Path(path_type=Path, dir_okay=False, exists=True), default=None,
               help="Do not run: score this EARL report again and rewrite the summary.")
-def act(suite_dir: Path | None, out: Path, rules: str, approved_only: bool, concurrency: int, rescore_file: Path | None) -> None:
+def act(suite_dir: Path | None, out: Path, rules: str, approved_only: bool, concurrency: int, interaction: bool,
+        rescore_file: Path | None) -> None:
     """Run the W3C ACT Rules test cases with the audit engine and write an implementation report (EARL + summary)."""
     from .barriers import AXE_ONLY, FULL
     from .conformance import SUMMARY_FILE, rescore, run_act
@@ -51,7 +54,7 @@ def act(suite_dir: Path | None, out: Path, rules: str, approved_only: bool, conc
 
             click.echo(f"Running {total if not approved_only else 'the approved'} ACT test cases from {suite_dir} ...", err=True)
             result = run_act(suite_dir, out, rules=wanted or None, approved_only=approved_only,
-                             concurrency=concurrency, progress=progress)
+                             concurrency=concurrency, progress=progress, interaction=interaction)
     except (SuiteError, MappingError) as exc:
         _fail(str(exc), EXIT_CONFIG)
     except (BrowserNotFound, AxeSourceError) as exc:

@@ -13,7 +13,7 @@ from .. import __version__
 from .barriers import BarrierMeasure, RuleFinding, audited_criteria, measure
 from .earl import case_url, earl_report, only_mapped, read_outcomes, write_earl
 from .mapping import AXE, Mapping, load_mapping
-from .runner import CaseResult, EngineInfo, run_cases
+from .runner import CaseResult, EngineInfo, act_settings, run_cases
 from .scoring import RuleScore, score_suite, totals
 from .suite import Case, Suite
 from .summary import RunInfo, markdown_summary
@@ -54,12 +54,14 @@ def run_act(
     concurrency: int = 2,
     mapping: Mapping | None = None,
     progress: Callable[[CaseResult, int, int], None] | None = None,
+    interaction: bool = False,
 ) -> ActRun:
     suite = Suite(suite_dir)
     mapping = mapping or load_mapping()
     cases = select_cases(suite, rules, approved_only=approved_only)
     started = time.perf_counter()
-    results, engine = asyncio.run(run_cases(suite.root, cases, mapping, concurrency=concurrency, progress=progress))
+    results, engine = asyncio.run(run_cases(suite.root, cases, mapping, settings=act_settings(interaction=interaction),
+                                            concurrency=concurrency, progress=progress))
     seconds = time.perf_counter() - started
     document = earl_report(results, mapping, engine, version=__version__, suite_commit=suite.commit)
     out.mkdir(parents=True, exist_ok=True)

@@ -167,3 +167,14 @@ def test_a_link_to_the_top_is_not_a_skip_link():
 def test_script_routes_in_the_fragment_are_not_skip_links():
     route = Focusable("a", "Naar home", URL + "#/home", "a.home", "/home", False, None)
     assert [f for f in check_page(site_page("", "Home – G", focusables=(route,))) if f.rule_id == "skip-link"] == []
+
+
+def test_a_skip_button_counts_and_a_small_block_is_only_a_question():
+    button = Focusable("button", "Ga naar de inhoud", "", "body > button")
+    with_button = site_page("", "Home – G", focusables=(button,), landmarks=(NAV,), headings=())
+    assert [f for f in check_page(with_button) if f.rule_id == "skip-link"] == []
+    two_links = site_page("", "Home – G", items=MENU[:2], focusables=(), landmarks=(NAV,), headings=())
+    assert [f for f in check_page(two_links) if f.rule_id == "skip-link"] == []  # no block worth skipping
+    loose = site_page("", "Home – G", links=(link(URL + "x", "Lees hoofdstuk 2", "body > a", region=""),), focusables=(),
+                      landmarks=(), headings=())
+    assert [(f.rule_id, f.outcome) for f in check_page(loose) if f.rule_id == "skip-link"] == [("skip-link", CANT_TELL)]
