@@ -254,6 +254,9 @@ def check_record(line: bytes, lang: str) -> tuple[dict[str, Any], bool]:
     if not isinstance(raw, str):
         return {"id": ident, **empty, "error": t("jsonl_no_text")}, False
     blocks, language, indicators, problems = analyse_text(raw, looks_like_html(raw), whole=True)
+    if indicators is None and language != "nl" and words(raw):
+        # a batch wants a number on every line: the text read as Dutch, with the note that it is not
+        indicators = analyse([" ".join(b.text for b in blocks)])
     number = {id(b): n for n, b in enumerate(blocks, 1)}
     out = {
         "id": ident,
@@ -263,6 +266,8 @@ def check_record(line: bytes, lang: str) -> tuple[dict[str, Any], bool]:
         "findings": [_finding_json(p, number[id(p.block)], lang) for p in problems],
     }
     note = _note(blocks, language, indicators, lang)
+    if language != "nl" and indicators is not None:
+        note = t("text_not_dutch_scored", language=_language_name(t, language))
     return ({**out, "note": note} if note else out), True
 
 
