@@ -30,6 +30,7 @@ from .discover.fetch import DEFAULT_BACK_OFF, Fetcher
 from .discover.polite import Politeness
 from .discover.robots import RobotsCache
 from .discover.urls import document_kind, host_of, in_scope, is_page_candidate, normalise, page_key
+from .gather import make_gatherer
 from .gather.documents import document_inventory, fetch_documents
 from .gather.page import Gatherer
 from . import reasons
@@ -106,7 +107,7 @@ async def audit(
     *,
     targets_file: str | None = None,
     progress: Progress | None = None,
-    gatherer_factory: Callable[..., Gatherer] = Gatherer,
+    gatherer_factory: Callable[..., Gatherer] = make_gatherer,
 ) -> int:
     """Audit every site of ``targets``; store everything; return the run id."""
     progress = progress or _Quiet()
