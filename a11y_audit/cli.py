@@ -19,6 +19,7 @@ from . import __version__
 from .config import ConfigError, Targets, load_targets
 from .gather.axe import AxeSourceError
 from .gather.browser import BrowserNotFound
+from .gather.webdriver import WebDriverUnavailable
 from .store.sqlite import Store, StoreError
 
 EXIT_ALERT_FAILED = 1
@@ -49,11 +50,16 @@ def main() -> None:
 @click.option("--executor", type=click.Choice(["local", "celery"]), default="local", show_default=True,
               help="local: this machine's browser; celery: the workers started with 'a11y-audit worker'.")
 @click.option("--broker", envvar="A11Y_AUDIT_BROKER", help="Redis URL of the Celery broker, e.g. redis://host:6379/0.")
+@click.option("--backend", type=click.Choice(["playwright", "selenium"]),
+              help="How the browser is driven [default: the setting 'backend', else playwright].")
+@click.option("--selenium-url", help="Selenium backend: a WebDriver server or Selenium Grid, e.g. http://grid:4444 "
+                                     "[default: the setting 'selenium_url', else a local chromedriver].")
 def run(targets_file: Path, out: Path, db: Path | None, only_sites: tuple[str, ...], pdf: bool, executor: str,
-        broker: str | None) -> None:
+        broker: str | None, backend: str | None, selenium_url: str | None) -> None:
     """Audit the sites in a targets file and write the reports."""
     try:
         targets = load_targets(targets_file)
+        targets = _with_backend(targets, backend, selenium_url)
     except ConfigError as exc:
         _fail(str(exc), EXIT_CONFIG)
     if only_sites:
@@ -227,7 +233,7 @@ _register_commands()
 def _audit_and_report(targets: Targets, out: Path, db: Path, targets_file: str, pdf: bool = False,
                       gatherer_factory: Callable[..., Any] | None = None) -> None:
     from .distributed.executor import WorkersUnavailable
-    from .gather.page import Gatherer
+    from .gather import make_gatherer
     from .monitor.alerts import AlertError, send_alerts
     from .monitor.lock import AlreadyRunning, run_lock
     from .report.html import write_reports
@@ -241,8 +247,8 @@ def _audit_and_report(targets: Targets, out: Path, db: Path, targets_file: str, 
             try:
                 with progress:
                     run_id = asyncio.run(audit(targets, store, targets_file=targets_file, progress=progress,
-                                               gatherer_factory=gatherer_factory or Gatherer))
-            except (BrowserNotFound, AxeSourceError, WorkersUnavailable) as exc:
+                                               gatherer_factory=gatherer_factory or make_gatherer))
+            except (BrowserNotFound, AxeSourceError, WorkersUnavailable, WebDriverUnavailable) as exc:
                 _fail(str(exc), EXIT_CANNOT_TEST)
             index = write_reports(store, run_id, out, targets.settings.language)
             if pdf:
@@ -256,6 +262,23 @@ def _audit_and_report(targets: Targets, out: Path, db: Path, targets_file: str, 
                 click.echo(f"Alerts: {len(regressions)} site(s) regressed" + (" (alert sent)" if regressions else ""))
     except AlreadyRunning as exc:
         _fail(str(exc), EXIT_BUSY)
+
+
+def _with_backend(targets: Targets, backend: str | None, selenium_url: str | None) -> Targets:
+    """The targets with the browser backend of the command line; a Selenium URL implies the Selenium backend."""
+    from pydantic import ValidationError
+
+    from .config import Settings
+
+    update = {"backend": backend or ("selenium" if selenium_url else None), "selenium_url": selenium_url}
+    update = {key: value for key, value in update.items() if value is not None}
+    if not update:
+        return targets
+    try:
+        settings = Settings.model_validate(targets.settings.model_dump() | update)
+    except ValidationError as exc:
+        raise ConfigError("<command line>", None, "--selenium-url", str(exc.errors()[0]["msg"]).removeprefix("Value error, ")) from None
+    return targets.model_copy(update={"settings": settings})
 
 
 def _write_pdfs(out: Path, browser_path: str | None) -> None:
