@@ -367,7 +367,7 @@ class SeleniumGatherer:
     def _wait(self, driver: Any, navigation: _Navigation, policy: RequestPolicy | None, until: float, ready: str,
               follow: bool = False) -> _Page | None:
         """The new document once it is ``ready`` (interactive: DOMContentLoaded; complete: the load event).
-        None when no document will come (a network error, a download) or, waiting for the load event, at
+        None when no document will come (a network error, a download, no content) or, waiting for the load event, at
         ``until``; waiting for the DOM, the page times out then. With ``follow``, a navigation the page
         started itself is made when the policy allows it."""
         from selenium.common.exceptions import TimeoutException
@@ -376,7 +376,7 @@ class SeleniumGatherer:
             state = driver.execute_script(POLL_SCRIPT)
             if state is None:  # the tab still shows its blank start document
                 navigation.read(_performance_log(driver))
-                if navigation.error or _not_html(navigation):
+                if navigation.error or _not_html(navigation) or (navigation.response or {}).get("status") in (204, 205):
                     return None
             else:
                 page = _Page(*state[:3])

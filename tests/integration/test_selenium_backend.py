@@ -156,6 +156,20 @@ def test_hostile_pages_hold_their_ground_as_with_playwright(chromedriver_url):
     assert "/gestolen" not in other and "/ververst" not in other  # the held navigations were never made
 
 
+def test_allowed_hosts_keep_the_browser_off_other_hosts(chromedriver_url):
+    async def visit(site):
+        settings = Settings(page_timeout=HOSTILE_TIMEOUT, allowed_hosts=["127.0.0.1"], backend="selenium",
+                            selenium_url=chromedriver_url)
+        async with SeleniumGatherer(settings) as gatherer:
+            return await gatherer.visit(site.other + "/"), await gatherer.visit(site.base + "/nieuws")
+
+    with HostileSite() as site:
+        elsewhere, page = asyncio.run(visit(site))
+        assert site.other_requests == []
+    assert (elsewhere.state, elsewhere.reason) == ("failed", "network: ERR_PROXY_CONNECTION_FAILED")
+    assert page.audited and page.title == "Nieuws"
+
+
 def _browser_of(gatherer) -> psutil.Process:
     """The browser the gatherer's own chromedriver started (not a renderer)."""
     for child in psutil.Process(gatherer._service.process.pid).children(recursive=True):
