@@ -268,7 +268,7 @@ def _with_backend(targets: Targets, backend: str | None, selenium_url: str | Non
     """The targets with the browser backend of the command line; a Selenium URL implies the Selenium backend."""
     from pydantic import ValidationError
 
-    from .config import Settings
+    from .config import Settings, expected_text
 
     update = {"backend": backend or ("selenium" if selenium_url else None), "selenium_url": selenium_url}
     update = {key: value for key, value in update.items() if value is not None}
@@ -277,7 +277,7 @@ def _with_backend(targets: Targets, backend: str | None, selenium_url: str | Non
     try:
         settings = Settings.model_validate(targets.settings.model_dump() | update)
     except ValidationError as exc:
-        raise ConfigError("<command line>", None, "--selenium-url", str(exc.errors()[0]["msg"]).removeprefix("Value error, ")) from None
+        raise ConfigError("<command line>", None, "--selenium-url", expected_text(exc.errors()[0])) from None
     return targets.model_copy(update={"settings": settings})
 
 
