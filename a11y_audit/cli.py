@@ -20,6 +20,7 @@ from .config import ConfigError, Targets, check_env, load_targets
 from .gather.axe import AxeSourceError
 from .gather.browser import BrowserNotFound
 from .store.postgres import is_database_url
+from .gather.webdriver import WebDriverUnavailable
 from .store.sqlite import Store, StoreError
 
 EXIT_ALERT_FAILED = 1
@@ -67,11 +68,16 @@ def main() -> None:
               "interrupted): pages already saved are kept, the others visited.")
 @click.option("--incremental", is_flag=True, help="Visit only pages whose HTML changed since the site's previous run "
               "(ETag, Last-Modified, content hash); the others carry that run's results, marked as such.")
+@click.option("--backend", type=click.Choice(["playwright", "selenium"]),
+              help="How the browser is driven [default: the setting 'backend', else playwright].")
+@click.option("--selenium-url", help="Selenium backend: a WebDriver server or Selenium Grid, e.g. http://grid:4444 "
+                                     "[default: the setting 'selenium_url', else a local chromedriver].")
 def run(targets_file: Path, out: Path, db: Path | str | None, only_sites: tuple[str, ...], pdf: bool, executor: str,
-        broker: str | None, resume: bool, incremental: bool) -> None:
+        broker: str | None, resume: bool, incremental: bool, backend: str | None, selenium_url: str | None) -> None:
     """Audit the sites in a targets file and write the reports."""
     try:
         targets = load_targets(targets_file)
+        targets = _with_backend(targets, backend, selenium_url)
     except ConfigError as exc:
         _fail(str(exc), EXIT_CONFIG)
     if resume and (only_sites or incremental):
@@ -87,6 +93,11 @@ def run(targets_file: Path, out: Path, db: Path | str | None, only_sites: tuple[
     except ConfigError as exc:
         _fail(str(exc), EXIT_CONFIG)
     factory = None
+    if targets.settings.backend == "selenium":
+        steps = [s.id for s in targets.sites if s.login or s.cookies or s.headers or s.actions]
+        if steps or targets.settings.actions:
+            _fail(f"{targets_file}: steps, login, cookies and headers need the Playwright backend, not selenium"
+                  + (f" (sites {', '.join(steps)})" if steps else ""), EXIT_CONFIG)
     if executor == "celery":
         if not broker:
             _fail("--executor celery needs --broker redis://HOST:PORT/DB (or A11Y_AUDIT_BROKER)", EXIT_CONFIG)
@@ -257,7 +268,7 @@ def _audit_and_report(targets: Targets, out: Path, db: Path | str, targets_file:
                       gatherer_factory: Callable[..., Any] | None = None, resume: bool = False,
                       incremental: bool = False) -> None:
     from .distributed.executor import WorkersUnavailable
-    from .gather.page import Gatherer
+    from .gather import make_gatherer
     from .monitor.alerts import AlertError, send_alerts
     from .monitor.lock import AlreadyRunning, run_lock
     from .report.html import write_reports
@@ -280,9 +291,9 @@ def _audit_and_report(targets: Targets, out: Path, db: Path | str, targets_file:
             try:
                 with progress:
                     run_id = asyncio.run(audit(targets, store, targets_file=targets_file, progress=progress,
-                                               gatherer_factory=gatherer_factory or Gatherer, resume=resumed,
+                                               gatherer_factory=gatherer_factory or make_gatherer, resume=resumed,
                                                incremental=incremental))
-            except (BrowserNotFound, AxeSourceError, WorkersUnavailable) as exc:
+            except (BrowserNotFound, AxeSourceError, WorkersUnavailable, WebDriverUnavailable) as exc:
                 _fail(str(exc), EXIT_CANNOT_TEST)
             index = write_reports(store, run_id, out, targets.settings.language)
             if pdf:
@@ -296,6 +307,23 @@ def _audit_and_report(targets: Targets, out: Path, db: Path | str, targets_file:
                 click.echo(f"Alerts: {len(regressions)} site(s) regressed" + (" (alert sent)" if regressions else ""))
     except AlreadyRunning as exc:
         _fail(str(exc), EXIT_BUSY)
+
+
+def _with_backend(targets: Targets, backend: str | None, selenium_url: str | None) -> Targets:
+    """The targets with the browser backend of the command line; a Selenium URL implies the Selenium backend."""
+    from pydantic import ValidationError
+
+    from .config import Settings, expected_text
+
+    update = {"backend": backend or ("selenium" if selenium_url else None), "selenium_url": selenium_url}
+    update = {key: value for key, value in update.items() if value is not None}
+    if not update:
+        return targets
+    try:
+        settings = Settings.model_validate(targets.settings.model_dump() | update)
+    except ValidationError as exc:
+        raise ConfigError("<command line>", None, "--selenium-url", expected_text(exc.errors()[0])) from None
+    return targets.model_copy(update={"settings": settings})
 
 
 def _write_pdfs(out: Path, browser_path: str | None) -> None:

@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 from typing import Any, Literal, Mapping
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_serializer, field_validator, model_validator
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError
@@ -148,6 +148,10 @@ class Settings(BaseModel):
         "", description="how requests introduce themselves; default: a11y-audit/<version> (+<contact_url>)"
     )
     browser_path: str | None = Field(None, description="Chromium or Chrome executable")
+    backend: Literal["playwright", "selenium"] = Field(
+        "playwright", description="how the browser is driven: Playwright, or Selenium WebDriver (chromedriver, Selenium Grid)"
+    )
+    selenium_url: str | None = Field(None, description="selenium backend: WebDriver server or grid URL; default: a local chromedriver")
     axe_path: str | None = Field(None, description="another axe.min.js to use instead of the bundled one")
     allowed_hosts: list[str] = Field(
         default_factory=list, description="when set, the browser loads nothing from other hosts (fixtures, tests)"
@@ -190,6 +194,18 @@ class Settings(BaseModel):
     @classmethod
     def _version_as_text(cls, value: Any) -> Any:
         return str(value) if isinstance(value, (int, float)) else value
+
+    @field_validator("selenium_url")
+    @classmethod
+    def _selenium_url(cls, value: str | None) -> str | None:
+        if value is not None and not re.match(r"^https?://[^/\s]+", value):
+            raise ValueError("an http:// or https:// address, e.g. http://grid.example:4444")
+        return value
+
+    @field_serializer("selenium_url", when_used="json")
+    def _selenium_url_without_secret(self, value: str | None) -> str | None:
+        """Stored with the run: a user name and password in the grid's address are left out."""
+        return re.sub(r"^(https?://)[^/@]*@", r"\1***@", value) if value else value
 
     @model_validator(mode="after")
     def _default_user_agent(self) -> "Settings":

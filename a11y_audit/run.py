@@ -39,6 +39,7 @@ from .discover.fetch import DEFAULT_BACK_OFF, SITE_HEADERS, Fetcher
 from .discover.polite import Politeness
 from .discover.robots import RobotsCache
 from .discover.urls import document_kind, host_of, in_scope, is_page_candidate, normalise, page_key
+from .gather import make_gatherer
 from .gather.documents import document_inventory, fetch_documents
 from .gather.page import Gatherer
 from .gather.session import SiteSession
@@ -119,7 +120,7 @@ async def audit(
     *,
     targets_file: str | None = None,
     progress: Progress | None = None,
-    gatherer_factory: Callable[..., Gatherer] = Gatherer,
+    gatherer_factory: Callable[..., Gatherer] = make_gatherer,
     resume: int | None = None,
     incremental: bool = False,
 ) -> int:

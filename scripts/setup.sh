@@ -46,6 +46,11 @@ if ! .venv/bin/a11y-audit doctor >/dev/null 2>&1; then
 fi
 .venv/bin/a11y-audit doctor
 
+if [ "$extras" = "test" ] && ! command -v chromedriver >/dev/null; then
+  echo "== installing chromium-driver (for the tests of the Selenium backend)"
+  apt_install chromium-driver || echo "   (could not install chromium-driver: the Selenium tests will be skipped)"
+fi
+
 if [ "$extras" = "test" ] && ! command -v redis-server >/dev/null; then
   echo "== installing redis-server (for the tests of the distributed executor)"
   apt_install redis-server || echo "   (could not install redis-server: the Celery tests will be skipped)"

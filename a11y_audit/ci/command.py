@@ -15,6 +15,7 @@ from ..demo.server import serve_folder
 from ..discover.sitemaps import SitemapError, sitemap_pages
 from ..gather.axe import AxeSourceError
 from ..gather.browser import BrowserNotFound
+from ..gather.webdriver import WebDriverUnavailable
 from ..run import audit
 from ..store.sqlite import Store
 from ..wcag.scoring import score_site, within_level
@@ -48,8 +49,10 @@ MAX_DIR_PAGES = 500
 @click.option("--csv", "csv_file", type=click.Path(dir_okay=False, path_type=Path), help="Write CSV here.")
 @click.option("--earl", type=click.Path(dir_okay=False, path_type=Path), help="Write EARL (JSON-LD) here.")
 @click.option("--markdown", "markdown_file", type=click.Path(dir_okay=False, path_type=Path), help="Write a Markdown summary here.")
+@click.option("--backend", type=click.Choice(["playwright", "selenium"]), help="How the browser is driven [default: playwright].")
+@click.option("--selenium-url", help="Selenium backend: a WebDriver server or Selenium Grid [default: a local chromedriver].")
 def check(urls, sitemap, directory, crawl, config_file, fail_on, min_score, baseline, update_baseline, output_dir, formats,
-          junit, sarif, json_file, csv_file, earl, markdown_file) -> None:
+          junit, sarif, json_file, csv_file, earl, markdown_file, backend, selenium_url) -> None:
     """Audit pages for a CI pipeline and fail on new barriers.
 
     Exit status: 0 passed, 1 a threshold was breached, 2 usage or configuration
@@ -60,7 +63,8 @@ def check(urls, sitemap, directory, crawl, config_file, fail_on, min_score, base
             config_file or find_config_file(Path.cwd()),
             {"urls": list(urls), "sitemap": sitemap, "dir": str(directory) if directory else None, "crawl": crawl,
              "fail_on": fail_on, "min_score": min_score, "baseline": str(baseline) if baseline else None,
-             "output_dir": str(output_dir) if output_dir else None, "outputs": list(formats)},
+             "output_dir": str(output_dir) if output_dir else None, "outputs": list(formats),
+             "backend": backend or ("selenium" if selenium_url else None), "selenium_url": selenium_url},
         )
     except ConfigError as exc:
         _exit(str(exc), EXIT_USAGE)
@@ -108,6 +112,7 @@ def _audit(config: CheckConfig, pages: list[str], local: bool) -> tuple[GateResu
     settings = Settings(
         concurrency=config.concurrency, page_timeout=config.page_timeout, wcag_version=config.wcag_version,
         wcag_level=config.wcag_level, browser_path=config.browser_path, axe_path=config.axe_path,
+        backend=config.backend, selenium_url=config.selenium_url,
         max_pages=max(len(pages), config.crawl), follow_links=config.crawl > 0, site_checks=config.crawl > 0,
         allowed_hosts=["127.0.0.1"] if local else [], request_delay=0 if local else Settings().request_delay,
     )
@@ -123,7 +128,7 @@ def _audit(config: CheckConfig, pages: list[str], local: bool) -> tuple[GateResu
     with Store(":memory:") as store:
         try:
             run_id = asyncio.run(audit(Targets(settings=settings, sites=[site]), store))
-        except (BrowserNotFound, AxeSourceError) as exc:
+        except (BrowserNotFound, AxeSourceError, WebDriverUnavailable) as exc:
             _exit(str(exc), EXIT_CANNOT_TEST)
         run = store.run(run_id)
         findings = [f for f in store.findings(run_id, SITE_ID) if within_level(f, config.wcag_version, config.wcag_level)]

@@ -56,6 +56,8 @@ class CheckConfig(BaseModel):
     concurrency: int = Field(2, ge=1, le=32)
     browser_path: str | None = None
     axe_path: str | None = None
+    backend: Literal["playwright", "selenium"] = "playwright"
+    selenium_url: str | None = Field(None, pattern=r"^https?://[^/\s]+")
 
     def thresholds(self) -> Thresholds:
         return Thresholds(

@@ -158,7 +158,8 @@ def test_jsonl_bad_lines_get_an_error_and_the_rest_goes_on():
     assert all(o["score"] is None and o["findings"] == [] for o in out if "error" in o)
     empty, english, html = out[7], out[8], out[9]
     assert empty["score"] is None and empty["note"] == "Geen Nederlandse tekst om te beoordelen."
-    assert english["score"] is None and english["language"] == "en" and "niet in het Nederlands" in english["note"]
+    assert english["score"] > 0 and english["language"] == "en" and "niet in het Nederlands" in english["note"]
+    assert english["findings"] == []  # read as Dutch for the number, no advice
     assert html["score"] == analyse(["Wij halen uw afval op."]).score and html["findings"] == []  # no nav text
 
 
