@@ -37,6 +37,7 @@ from a11y_audit.plainlang import analyse, find_problems  # noqa: E402
 from a11y_audit.plainlang.evaluation import load_pairs  # noqa: E402
 from a11y_audit.plainlang.htmltext import html_main_text  # noqa: E402
 from a11y_audit.plainlang.reading import sentence_texts  # noqa: E402
+from a11y_audit.plainlang.indicators import _word_cost, _word_facts, _zipf  # noqa: E402
 from a11y_audit.plainlang.passive import _passives_in  # noqa: E402
 from a11y_audit.plainlang.sentences import _sentence_spans, word_count  # noqa: E402
 from a11y_audit.plainlang.syllables import _count_part, _nuclei, syllables  # noqa: E402
@@ -93,6 +94,8 @@ def empty_caches(words: bool) -> None:
         _count_part.cache_clear()
         _nuclei.cache_clear()
         getattr(wordfreq, "_wf_cache", {}).clear()  # wordfreq's own cache of word frequencies
+        for cached in (_zipf, _word_cost, _word_facts):  # the indicators' word caches
+            cached.cache_clear()
 
 
 def timed(texts: Sequence[Text], passes: int, cold: bool, profile: cProfile.Profile | None = None) -> float:

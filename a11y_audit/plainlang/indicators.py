@@ -54,7 +54,7 @@ class ScoreModel:
     weights: dict[str, float]  # term name -> weight (difficulty per unit)
     loanword: re.Pattern[str]  # the endings of loanwords (on the lower-case word)
     loanword_max_zipf: float  # only less frequent words count
-    abbreviation: re.Pattern[str]  # listed abbreviations and the symbols % and &
+    abbreviations: frozenset[str]  # listed abbreviations, lower case with their dots (o.a., etc.)
     midpoint: float
     spread: float
     labels: tuple[tuple[float, str], ...]  # (minimum score, label), highest first
@@ -72,14 +72,12 @@ def _model_for(_key: str) -> ScoreModel:
     labels = sorted(((float(k), str(v)) for k, v in data["labels"].items()), reverse=True)
     endings = "|".join(sorted((re.escape(e) for e in data["loanwords"]["endings"]), key=len, reverse=True))
     listed = load_rules("abbreviations") or {}
-    dotted = sorted((a.lower() for part in ("never_final", "may_end") for a in listed.get(part) or ()),
-                    key=len, reverse=True)
+    dotted = [a.lower() for part in ("never_final", "may_end") for a in listed.get(part) or ()]
     return ScoreModel(
         weights=weights,
         loanword=re.compile(f"(?:{endings})$"),
         loanword_max_zipf=float(data["loanwords"]["max_zipf"]),
-        abbreviation=re.compile(
-            r"(?<![\w.])(?:" + "|".join(re.escape(a) for a in dotted) + r")|[%&]", re.IGNORECASE),
+        abbreviations=frozenset(dotted),
         midpoint=float(data["scale"]["midpoint"]),
         spread=float(data["scale"]["spread"]),
         labels=tuple(labels),
@@ -130,8 +128,13 @@ def word_cost(word: str, position: int) -> tuple[float, float]:
     word lies under Zipf 6 (everyday words cost nothing), capped at 3 so one very rare word or
     name does not outweigh a sentence.
     """
+    return _word_cost(word, _is_name(word, position))
+
+
+@lru_cache(maxsize=65536)
+def _word_cost(word: str, name: bool) -> tuple[float, float]:
     zipf = _zipf(word.lower())
-    if _is_name(word, position):
+    if name:
         zipf = max(zipf, _NAME_ZIPF)
     return zipf, _LOAD_CEILING - max(_LOAD_FLOOR, min(zipf, _LOAD_CEILING))
 
@@ -141,6 +144,18 @@ _LOAD_CEILING = 6.0  # words at least this frequent cost nothing
 _LOAD_FLOOR = 3.0  # rarer words all cost the same
 _FUNCTION_ZIPF = 7.0  # the very frequent words: articles, prepositions, "en", "is", ...
 _BRACKETS_SLASHES = "/(;:"
+
+
+@lru_cache(maxsize=65536)
+def _word_facts(word: str, name: bool, infrequent_zipf: float) -> tuple[int, float, bool, bool, bool, bool]:
+    """What one word adds up to: syllables, word load, infrequent, function word, acronym, loanword."""
+    zipf, cost = _word_cost(word, name)
+    model = score_model()
+    loanword = (len(word) >= _LOANWORD_MIN_LETTERS and word.islower() and zipf < model.loanword_max_zipf
+                and model.loanword.search(word) is not None)
+    return (syllables(word), cost, not name and zipf < infrequent_zipf, zipf >= _FUNCTION_ZIPF,
+            len(word) > 1 and word.isupper(), loanword)
+_DOTTED_RE = re.compile(r"(?<![\w.])(?:[^\W\d_]+\.)+")  # "o.a.", "etc.", "Dhr.": candidates for the list
 
 
 def analyse(texts: Sequence[str], settings: PlainLangSettings | None = None) -> Indicators:
@@ -158,26 +173,24 @@ def analyse(texts: Sequence[str], settings: PlainLangSettings | None = None) -> 
                 continue
             text_sentences += 1
             word_count += len(found)
-            syllable_count += sum(syllables(w) for w in found)
             long_count += len(found) > settings.long_sentence_words
             passives += len(find_passives(sentence))
             for i, w in enumerate(found):
-                zipf, cost = word_cost(w, i)
-                load += cost
-                infrequent += not _is_name(w, i) and zipf < settings.infrequent_zipf
-                function_words += zipf >= _FUNCTION_ZIPF
-                abbreviations += len(w) > 1 and w.isupper()  # acronyms: WOZ, OCMW
-                loanwords += (
-                    len(w) >= _LOANWORD_MIN_LETTERS and w.islower() and zipf < model.loanword_max_zipf
-                    and model.loanword.search(w) is not None
-                )
+                facts = _word_facts(w, _is_name(w, i), settings.infrequent_zipf)
+                syllable_count += facts[0]
+                load += facts[1]
+                infrequent += facts[2]
+                function_words += facts[3]
+                abbreviations += facts[4]
+                loanwords += facts[5]
         if text_sentences:
             sentence_count += text_sentences
             officialese += len(find_officialese(text))
             nominal += len(find_nominal(text))
             marks += sum(text.count(c) for c in _BRACKETS_SLASHES)
             commas += text.count(",")
-            abbreviations += len(model.abbreviation.findall(text))
+            abbreviations += text.count("%") + text.count("&") + sum(
+                1 for m in _DOTTED_RE.finditer(text) if m.group(0).lower() in model.abbreviations)
     per = 1.0 / sentence_count if sentence_count else 0.0
     terms = {
         "word_load": load * per,
