@@ -390,8 +390,17 @@
         range.selectNodeContents(node);
         const rects = Array.from(range.getClientRects()).filter((r) => r.width > 1 && r.height > 1);
         if (!rects.length) { items.push(null); return; }
-        if (!regions.has(owner)) regions.set(owner, clipRegion(owner, true, true));
+        if (!regions.has(owner)) {
+          const nearest = clippers(owner, true)[0];
+          const scrolls = nearest && !HIDING(nearest[1].overflowX) && !HIDING(nearest[1].overflowY);
+          const region = clipRegion(owner, true, true);
+          // text in a scroll container can be scrolled to; text in a box of a pixel or two is
+          // visually hidden on purpose (for screen readers): neither is text cut off
+          const tiny = region.right - region.left <= 2 || region.bottom - region.top <= 2;
+          regions.set(owner, scrolls || tiny ? null : region);
+        }
         const region = regions.get(owner);
+        if (!region) { items.push(null); return; }
         let partX = false, cutY = false;
         for (const r of rects) {
           const seen = intersect(r, region);
