@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..gather.axe import EXPERIMENTAL_RULES
 from ..snapshot import PageSnapshot
 from ..wcag import criteria_from_axe_tags
 from .base import CANT_TELL, FAILED, Finding
@@ -10,7 +11,11 @@ ENGINE = "axe"
 
 
 def axe_findings(snapshot: PageSnapshot) -> list[Finding]:
-    """One finding per element per rule that axe-core reported as violation or incomplete."""
+    """One finding per element per rule that axe-core reported as violation or incomplete.
+
+    A violation of an experimental axe-core rule is a question for a person (cantTell), not a failure:
+    on the ACT test cases label-content-name-mismatch finds 14 of 16 barriers, and fails 3 of 22
+    accessible examples."""
     findings: list[Finding] = []
     for outcome, rules in ((FAILED, snapshot.axe.violations), (CANT_TELL, snapshot.axe.incomplete)):
         for rule in rules:
@@ -22,7 +27,7 @@ def axe_findings(snapshot: PageSnapshot) -> list[Finding]:
                         engine=ENGINE,
                         criteria=criteria,
                         impact=rule.impact,
-                        outcome=outcome,
+                        outcome=CANT_TELL if rule.id in EXPERIMENTAL_RULES else outcome,
                         page_url=snapshot.final_url or snapshot.requested_url,
                         selector=node.target,
                         snippet=node.html,
