@@ -384,7 +384,10 @@ async def _finish_site(
         for facts in documents:
             store.save_document(run_id, crawl.site.id, facts)
         today = date.fromisoformat(store.run(run_id).started_at[:10])  # the run's date: checking again gives the same
-        store.save_site_findings(run_id, crawl.site.id, check_site(snapshots, today) + document_findings(documents))
+        # plain language and language detection take seconds for a large site: in a thread, so that the browser
+        # pages of other sites are served meanwhile
+        site_findings = await asyncio.to_thread(check_site, snapshots, today)
+        store.save_site_findings(run_id, crawl.site.id, site_findings + document_findings(documents))
     if crawl.audited:
         store.set_site_status(run_id, crawl.site.id, "audited")
     else:

@@ -86,8 +86,7 @@ class Templates:
         self.max_sites = max_sites
         self.max_regions = max_regions
         self._sites: OrderedDict[str, dict[str, Any]] = OrderedDict()
-        self.pages = 0  # pages audited with regions reused
-        self.reused_elements = 0  # elements of those regions, summed over the pages
+        self.reused: dict[str, int] = {}  # page -> elements of its regions that were not audited again
 
     @staticmethod
     def site_of(url: str) -> str:
@@ -100,11 +99,10 @@ class Templates:
             self._sites.move_to_end(site)
         return regions
 
-    def learn(self, site: str, summary: dict[str, Any]) -> None:
-        reused = summary.get("reused") or []
-        if reused:
-            self.pages += 1
-            self.reused_elements += sum(r["elements"] for r in reused)
+    def learn(self, url: str, summary: dict[str, Any]) -> None:
+        if summary.get("reused"):
+            self.reused[url] = sum(r["elements"] for r in summary["reused"])
+        site = self.site_of(url)
         learned = summary.get("learned") or {}
         if not learned:
             return
@@ -121,13 +119,12 @@ async def run(page: Any, options: dict[str, Any], templates: Templates | None = 
     """axe-core's results for ``page`` (a Playwright page), slimmed; with ``templates``, chrome regions
     already audited on an earlier page of the same site are not audited again (gather/axe_run.js)."""
     args: dict[str, Any] = {"options": options, "limit": MAX_NODES_PER_RULE, "snippet": MAX_SNIPPET}
-    site = Templates.site_of(url)
     if templates is not None:
-        args |= {"known": templates.known(site), "record": True, "minElements": TEMPLATE_MIN_ELEMENTS}
+        args |= {"known": templates.known(Templates.site_of(url)), "record": True, "minElements": TEMPLATE_MIN_ELEMENTS}
     raw = await page.evaluate(TEMPLATE_SCRIPT, args)
     summary = raw.pop("regions", {})
     if templates is not None:
-        templates.learn(site, summary)
+        templates.learn(url, summary)
     return raw
 
 
