@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from playwright.async_api import Error as PlaywrightError
+
 from ..snapshot import AxeNode, AxeResults, AxeRule
 
 MAX_NODES_PER_RULE = 50
@@ -87,6 +89,7 @@ class Templates:
         self.max_regions = max_regions
         self._sites: OrderedDict[str, dict[str, Any]] = OrderedDict()
         self.reused: dict[str, int] = {}  # page -> elements of its regions that were not audited again
+        self.errors = 0  # pages whose template-aware run failed and that were audited in full
 
     @staticmethod
     def site_of(url: str) -> str:
@@ -119,12 +122,19 @@ async def run(page: Any, options: dict[str, Any], templates: Templates | None = 
     """axe-core's results for ``page`` (a Playwright page), slimmed; with ``templates``, chrome regions
     already audited on an earlier page of the same site are not audited again (gather/axe_run.js)."""
     args: dict[str, Any] = {"options": options, "limit": MAX_NODES_PER_RULE, "snippet": MAX_SNIPPET}
-    if templates is not None:
-        args |= {"known": templates.known(Templates.site_of(url)), "record": True, "minElements": TEMPLATE_MIN_ELEMENTS}
-    raw = await page.evaluate(TEMPLATE_SCRIPT, args)
-    summary = raw.pop("regions", {})
-    if templates is not None:
-        templates.learn(url, summary)
+    if templates is None:
+        return await page.evaluate(TEMPLATE_SCRIPT, args)
+    try:
+        raw = await page.evaluate(
+            TEMPLATE_SCRIPT,
+            args | {"known": templates.known(Templates.site_of(url)), "record": True, "minElements": TEMPLATE_MIN_ELEMENTS},
+        )
+    except PlaywrightError:
+        if page.is_closed():
+            raise
+        templates.errors += 1  # an error of the template step must not lose the page: a full run (that may fail too)
+        return await page.evaluate(TEMPLATE_SCRIPT, args)
+    templates.learn(url, raw.pop("regions", {}))
     return raw
 
 
