@@ -146,8 +146,9 @@ def main() -> None:
           f"{args.rounds} round(s); findings per audit: {len(full[0]['findings'])}; "
           f"{'equal' if not failed else 'NOT EQUAL'} in every round")
     reused = fast[0]["reused"]
+    elements = [sum(r["elements"] for r in regions) for regions in reused.values()]
     print(f"template-aware: regions reused on {len(reused)} pages, "
-          f"{statistics.mean(reused.values()) if reused else 0:.0f} elements per such page")
+          f"{statistics.mean(elements) if elements else 0:.0f} elements per such page")
     print(f"{'':16} {'CPU s/page':>10} {'wall s':>8}")
     print(f"{'full':16} {per_page(full):>10.2f} {wall(full):>8.1f}")
     print(f"{'template-aware':16} {per_page(fast):>10.2f} {wall(fast):>8.1f}")

@@ -88,7 +88,7 @@ class Templates:
         self.max_sites = max_sites
         self.max_regions = max_regions
         self._sites: OrderedDict[str, dict[str, Any]] = OrderedDict()
-        self.reused: dict[str, int] = {}  # page -> elements of its regions that were not audited again
+        self.reused: dict[str, list[dict[str, Any]]] = {}  # page -> its regions not audited again (region, elements, holes)
         self.errors = 0  # pages whose template-aware run failed and that were audited in full
 
     @staticmethod
@@ -104,7 +104,7 @@ class Templates:
 
     def learn(self, url: str, summary: dict[str, Any]) -> None:
         if summary.get("reused"):
-            self.reused[url] = sum(r["elements"] for r in summary["reused"])
+            self.reused[url] = summary["reused"]
         site = self.site_of(url)
         learned = summary.get("learned") or {}
         if not learned:

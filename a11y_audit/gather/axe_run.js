@@ -8,7 +8,8 @@
 // pageLevel, or a check with an `after` step that compares nodes) always run on the whole page.
 // A region is only reused, or recorded for reuse, when its results cannot depend on anything
 // outside it: no id references across its border, no duplicate ids, no element of the rest of
-// the page over it or a target of the rest of the page near its targets, no frames or media.
+// the page over it, no frames or media. Its targets near a target of the rest of the page (axe's
+// target-size looks at neighbours) are holes: audited again on every page, never copied.
 async ({options, known = {}, record = false, limit = 50, snippet = 400, summary = 1000, minElements = 0}) => {
   const IMPACTS = ['minor', 'moderate', 'serious', 'critical'];
   const GROUPS = ['violations', 'incomplete', 'passes'];
@@ -31,8 +32,6 @@ async ({options, known = {}, record = false, limit = 50, snippet = 400, summary 
   const IDREFS = ['for', 'headers', 'list', 'form', 'aria-labelledby', 'aria-describedby', 'aria-controls', 'aria-owns',
                   'aria-activedescendant', 'aria-errormessage', 'aria-details', 'aria-flowto', 'popovertarget',
                   'commandfor', 'anchor', 'itemref', 'usemap'];
-  const TARGETS = 'a[href], area[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex], ' +
-                  '[contenteditable], [role], audio[controls], video[controls], iframe';
   const NEAR = 25;  // px: axe's target-offset looks 24 px around a target
 
   const rules = axe._audit.rules.filter((rule) => axe.utils.ruleShouldRun(rule, {page: true}, options));
@@ -41,23 +40,29 @@ async ({options, known = {}, record = false, limit = 50, snippet = 400, summary 
   const wholePage = new Set(rules.filter((rule) => rule.pageLevel ||
     [...rule.any, ...rule.all, ...rule.none].some((check) => axe._audit.checks[check.id || check]?.after)).map((r) => r.id));
   const elementRules = rules.map((r) => r.id).filter((id) => !wholePage.has(id));
+  // what axe's target-size counts as a neighbouring target: widget and composite roles, focusable elements
+  const WIDGETS = Object.entries(axe.utils.getStandards().ariaRoles)
+    .filter(([, role]) => role.type === 'widget' || role.type === 'composite').map(([name]) => `[role~="${name}"]`);
+  const TARGETS = ['a[href]', 'area[href]', 'button', 'input:not([type=hidden])', 'select', 'textarea', 'summary', 'iframe',
+                   '[tabindex]', '[contenteditable]', 'audio[controls]', 'video[controls]', ...WIDGETS].join(', ');
 
   const regions = (record || Object.keys(known).length) ? chromeRegions() : [];
   const chosen = [];
   for (const region of regions) {
     if (region.hash in known && !chosen.some((c) => c.el.contains(region.el))) {
-      chosen.push({...region, result: known[region.hash]});
+      const result = known[region.hash];
+      // targets near a target of the rest of the page (here, or where the region was learned) are audited again
+      const holes = [...region.near, ...(result.holes || []).map((path) => follow(region.el, path))].filter(Boolean);
+      chosen.push({...region, result, holes});
     }
   }
-  const excludedElements = chosen.reduce((n, c) => n + c.elements, 0);
-  if (excludedElements < minElements) chosen.length = 0;
+  if (chosen.reduce((n, c) => n + c.elements, 0) < minElements) chosen.length = 0;
 
   const runOptions = {...options, elementRef: true};
-  let results;  // rule id -> {meta, groups: {violations: [...], ...}} with fresh nodes (element refs)
+  let results;  // rule id -> {meta, groups: {violations: [...], incomplete: [...], passes: [...]}}, fresh nodes with element refs
   if (chosen.length) {
-    const part = await axe.run({include: [document], exclude: chosen.map((c) => c.el)},
-                               {...runOptions, runOnly: {type: 'rule', values: elementRules}});
-    results = byRule(part);
+    const context = {include: [document, ...chosen.flatMap((c) => c.holes)], exclude: chosen.map((c) => c.el)};
+    results = byRule(await axe.run(context, {...runOptions, runOnly: {type: 'rule', values: elementRules}}));
     if (wholePage.size) byRule(await axe.run(document, {...runOptions, runOnly: {type: 'rule', values: [...wholePage]}}), results);
   } else {
     results = byRule(await axe.run(document, runOptions));
@@ -69,34 +74,46 @@ async ({options, known = {}, record = false, limit = 50, snippet = 400, summary 
   if (record) {
     for (const region of regions) {
       if (region.hash in known || chosen.some((c) => c.el.contains(region.el) || region.el.contains(c.el))) continue;
-      learned[region.hash] = regionResult(region.el, results);
+      learned[region.hash] = regionResult(region, results);
     }
   }
 
-  // copy the known regions' nodes in, in document order, with selectors computed on this page
-  const copied = [];
-  for (const [id, rule] of Object.entries(results)) {
-    if (wholePage.has(id)) continue;
-    for (const group of GROUPS) {
-      for (const region of chosen) {
-        const stored = region.result[id]?.[group];
-        if (!stored) continue;
-        const nodes = stored.nodes.map((n) => ({element: follow(region.el, n.path), html: n.html, failureSummary: n.summary,
-                                                impact: n.impact, copied: true}));
-        copied.push(...nodes);
-        const list = rule.groups[group];
-        let at = list.findIndex((node) => follows(region.el, node));
-        if (at < 0) at = list.length;
-        list.splice(at, 0, ...nodes);
-        rule.extra[group] = (rule.extra[group] || 0) + stored.count - stored.nodes.length;
-        rule.impacts[group].push(stored.impact);
+  // the known regions' nodes, but those in holes (audited again above)
+  for (const region of chosen) {
+    const kept = (path) => {
+      const element = follow(region.el, path);
+      return element && !region.holes.some((hole) => hole.contains(element)) ? element : null;
+    };
+    for (const [id, stored] of Object.entries(region.result.rules)) {
+      const rule = results[id];
+      if (!rule || wholePage.has(id)) continue;
+      for (const group of ['violations', 'incomplete']) {
+        for (const n of stored[group] || []) {
+          const element = kept(n.path);
+          if (element) rule.groups[group].push({element, html: n.html, failureSummary: n.summary, impact: n.impact, copied: true});
+        }
       }
+      rule.passed += (stored.passes || []).filter((path) => kept(path)).length;
     }
   }
-  if (copied.length) {
+  if (chosen.length) {
+    // in axe's order (the flattened tree, frames at their place), with selectors computed on this page
     axe.setup(document);
     try {
-      for (const node of copied) node.target = [axe.utils.getSelector(node.element)];
+      const index = (node) => {
+        const el = node.element || (typeof node.target?.[0] === 'string' ? document.querySelector(node.target[0]) : null);
+        return axe.utils.getNodeFromTree(el)?.nodeIndex ?? Infinity;
+      };
+      for (const rule of Object.values(results)) {
+        for (const group of ['violations', 'incomplete']) {
+          const list = rule.groups[group];
+          if (!list.some((n) => n.copied)) continue;
+          list.sort((a, b) => index(a) - index(b));
+          for (const node of list.slice(0, limit)) {
+            if (node.copied) node.target = [axe.utils.getSelector(node.element)];
+          }
+        }
+      }
     } finally {
       axe.teardown();
     }
@@ -104,23 +121,23 @@ async ({options, known = {}, record = false, limit = 50, snippet = 400, summary 
 
   const out = {testEngine: engine, violations: [], incomplete: [], passes: [], inapplicable: []};
   for (const [id, rule] of Object.entries(results).sort((a, b) => order.get(a[0]) - order.get(b[0]))) {
-    const failing = rule.impacts.violations.length + rule.groups.violations.length ? 'violations' : 'incomplete';
-    const impact = maxImpact([...rule.impacts[failing], ...rule.groups[failing].map((n) => n.impact)]);
-    const counts = Object.fromEntries(GROUPS.map((g) => [g, rule.groups[g].length + (rule.extra[g] || 0)]));
-    if (!counts.violations && !counts.incomplete && !counts.passes) {
+    const {violations, incomplete} = rule.groups;
+    const impact = maxImpact((violations.length ? violations : incomplete).map((n) => n.impact));
+    if (!violations.length && !incomplete.length && !rule.passed) {
       out.inapplicable.push({id});
       continue;
     }
     const {description, ...meta} = rule.meta;  // passes keep no description (a snapshot stores them all)
     for (const group of ['violations', 'incomplete']) {
-      if (!counts[group]) continue;
-      out[group].push({...rule.meta, impact, nodeCount: counts[group], nodes: rule.groups[group].slice(0, limit).map((n) => ({
+      const list = rule.groups[group];
+      if (!list.length) continue;
+      out[group].push({...rule.meta, impact, nodeCount: list.length, nodes: list.slice(0, limit).map((n) => ({
         target: n.target, html: (n.html || '').slice(0, snippet), failureSummary: (n.failureSummary || '').slice(0, summary),
       }))});
     }
-    if (counts.passes) out.passes.push({...meta, impact: counts.violations || counts.incomplete ? impact : null, nodes: [], nodeCount: counts.passes});
+    if (rule.passed) out.passes.push({...meta, impact, nodes: [], nodeCount: rule.passed});
   }
-  out.regions = {reused: chosen.map((c) => ({hash: c.hash, elements: c.elements})), learned,
+  out.regions = {reused: chosen.map((c) => ({region: c.el.localName, elements: c.elements, holes: c.holes.length})), learned,
                  candidates: regions.length, elements: document.getElementsByTagName('*').length};
   return out;
 
@@ -129,9 +146,13 @@ async ({options, known = {}, record = false, limit = 50, snippet = 400, summary 
     for (const group of [...GROUPS, 'inapplicable']) {
       for (const r of raw[group]) {
         const rule = into[r.id] ||= {meta: {id: r.id, tags: r.tags, help: r.help, helpUrl: r.helpUrl, description: r.description},
-                                     groups: {violations: [], incomplete: [], passes: []}, extra: {},
-                                     impacts: {violations: [], incomplete: [], passes: []}};
-        if (group !== 'inapplicable') rule.groups[group].push(...r.nodes);
+                                     groups: {violations: [], incomplete: []}, passes: [], passed: 0};
+        if (group === 'passes') {
+          rule.passes.push(...r.nodes);
+          rule.passed += r.nodes.length;
+        } else if (group !== 'inapplicable') {
+          rule.groups[group].push(...r.nodes);
+        }
       }
     }
     return into;
@@ -142,24 +163,25 @@ async ({options, known = {}, record = false, limit = 50, snippet = 400, summary 
     return best < 0 ? null : IMPACTS[best];
   }
 
-  // the results of the element rules inside `root`: per rule and group the first nodes (by their path
-  // from `root`), how many there are and their highest impact
-  function regionResult(root, all) {
-    const out = {};
+  // what the element rules found in a region, all nodes by their path from its root, but those in its
+  // holes (targets near a target of the rest of this page), which later pages audit again
+  function regionResult(region, all) {
+    const root = region.el;
+    const inside = (n) => n.element && root.contains(n.element) && !region.near.some((hole) => hole.contains(n.element));
+    const out = {holes: region.near.map((el) => pathOf(root, el)), rules: {}};
     for (const [id, rule] of Object.entries(all)) {
       if (wholePage.has(id)) continue;
-      for (const group of GROUPS) {
-        const inside = rule.groups[group].filter((n) => n.element && root.contains(n.element));
-        if (!inside.length) continue;
-        (out[id] ||= {})[group] = {
-          count: inside.length,
-          impact: maxImpact(inside.map((n) => n.impact)),
-          nodes: group === 'passes' ? [] : inside.slice(0, limit).map((n) => ({
-            path: pathOf(root, n.element), html: (n.html || '').slice(0, snippet),
-            summary: (n.failureSummary || '').slice(0, summary), impact: n.impact,
-          })),
-        };
+      const stored = {};
+      for (const group of ['violations', 'incomplete']) {
+        const nodes = rule.groups[group].filter(inside);
+        if (nodes.length) {
+          stored[group] = nodes.map((n) => ({path: pathOf(root, n.element), html: (n.html || '').slice(0, snippet),
+                                             summary: (n.failureSummary || '').slice(0, summary), impact: n.impact}));
+        }
       }
+      const passes = rule.passes.filter(inside);
+      if (passes.length) stored.passes = passes.map((n) => pathOf(root, n.element));
+      if (Object.keys(stored).length) out.rules[id] = stored;
     }
     return out;
   }
@@ -171,17 +193,7 @@ async ({options, known = {}, record = false, limit = 50, snippet = 400, summary 
   }
 
   function follow(root, path) {
-    return path.reduce((el, i) => el.children[i], root);
-  }
-
-  // does the fresh result `node` come after the region `root` in document order?
-  function follows(root, node) {
-    let el = node.element;
-    if (!el && Array.isArray(node.target) && typeof node.target[0] === 'string') {
-      el = document.querySelector(node.target[0]);  // a node in a frame: the frame's place counts
-    }
-    while (el && el.getRootNode() !== document && el.getRootNode().host) el = el.getRootNode().host;
-    return !!el && !!(root.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING);
+    return path.reduce((el, i) => el?.children[i], root);
   }
 
   // -- chrome regions and their structural hash ---------------------------------------------
@@ -196,8 +208,9 @@ async ({options, known = {}, record = false, limit = 50, snippet = 400, summary 
     const out = [];
     for (const el of found) {
       const facts = describe(el);
-      if (!facts || !independent(el, facts, page)) continue;
-      out.push({el, elements: facts.elements.length, hash: hash([page.globals, ancestry(el), facts.text].join('\u0002'))});
+      const near = facts && independent(el, facts, page);
+      if (!near) continue;
+      out.push({el, near, elements: facts.elements.length, hash: hash([page.globals, ancestry(el), facts.text].join('\u0002'))});
     }
     return out;
   }
@@ -228,6 +241,7 @@ async ({options, known = {}, record = false, limit = 50, snippet = 400, summary 
   // everything in the region that axe's element rules read: tags, attributes, text, comments, form state,
   // computed styles (also of ::before and ::after), boxes relative to the region; null when not reusable
   function describe(root) {
+    for (let el = root.parentElement; el; el = el.parentElement) if (el.shadowRoot) return null;  // slotted: other order
     const rootStyle = getComputedStyle(root);
     if (!/^(block|flex|grid|table|list-item|flow-root)$/.test(rootStyle.display)) return null;
     const origin = root.getBoundingClientRect();
@@ -268,38 +282,41 @@ async ({options, known = {}, record = false, limit = 50, snippet = 400, summary 
     return parts.join('\n');
   }
 
+  // null when the region's results may depend on the rest of the page; else its targets that are near a
+  // target of the rest of the page (axe's target-size looks at neighbours): the holes audited on every page
   function independent(root, facts, page) {
     const inside = new Set(facts.elements);
     const ids = new Set(facts.elements.filter((el) => el.id).map((el) => el.id));
     for (const id of ids) {
-      if (page.ids.get(id) !== facts.elements.filter((el) => el.id === id).length) return false;  // duplicated outside
+      if (page.ids.get(id) !== facts.elements.filter((el) => el.id === id).length) return null;  // duplicated outside
     }
     for (const {el, tokens} of page.refs) {
       if (inside.has(el)) {
-        if (tokens.some((t) => page.ids.has(t) && !ids.has(t))) return false;  // points out of the region
+        if (tokens.some((t) => page.ids.has(t) && !ids.has(t))) return null;  // points out of the region
       } else if (tokens.some((t) => ids.has(t))) {
-        return false;  // points into the region
+        return null;  // points into the region
       }
     }
-    // nothing of the rest of the page over the region, no target of the rest of the page near its targets
+    const near = new Set();
     const boxes = facts.elements.map((el) => el.getBoundingClientRect()).filter((r) => r.width > 0 && r.height > 0);
-    if (!boxes.length) return true;
+    if (!boxes.length) return [];
     const union = {
       left: Math.min(...boxes.map((r) => r.left)), top: Math.min(...boxes.map((r) => r.top)),
       right: Math.max(...boxes.map((r) => r.right)), bottom: Math.max(...boxes.map((r) => r.bottom)),
     };
-    const targets = facts.elements.filter((el) => el.matches(TARGETS)).map((el) => el.getBoundingClientRect());
+    const targets = facts.elements.filter((el) => el.matches(TARGETS)).map((el) => [el, el.getBoundingClientRect()]);
     for (const el of document.body ? document.body.getElementsByTagName('*') : []) {
       if (inside.has(el) || el.contains(root)) continue;
       const r = el.getBoundingClientRect();
       if (r.width <= 0 || r.height <= 0) continue;
-      if (r.left < union.right && r.right > union.left && r.top < union.bottom && r.bottom > union.top) return false;
+      // nothing of the rest of the page over the region
+      if (r.left < union.right && r.right > union.left && r.top < union.bottom && r.bottom > union.top) return null;
       if (targets.length && r.left < union.right + NEAR && r.right > union.left - NEAR && r.top < union.bottom + NEAR &&
-          r.bottom > union.top - NEAR && el.matches(TARGETS) && targets.some((t) => distance(t, r) < NEAR)) {
-        return false;
+          r.bottom > union.top - NEAR && el.matches(TARGETS)) {
+        for (const [target, box] of targets) if (distance(box, r) < NEAR) near.add(target);
       }
     }
-    return true;
+    return [...near];
   }
 
   function distance(a, b) {

@@ -25,9 +25,10 @@ def test_the_first_result_for_a_region_stays() -> None:
 
 def test_pages_that_reused_regions_are_counted() -> None:
     templates = Templates()
-    templates.learn("https://a.example/2", summary({}, [{"hash": "h1", "elements": 120}, {"hash": "h2", "elements": 30}]))
+    regions = [{"region": "header", "elements": 120, "holes": 0}, {"region": "footer", "elements": 30, "holes": 1}]
+    templates.learn("https://a.example/2", summary({}, regions))
     templates.learn("https://a.example/3", summary({}))
-    assert templates.reused == {"https://a.example/2": 150}
+    assert templates.reused == {"https://a.example/2": regions}
 
 
 def test_bounded_in_sites_and_regions() -> None:
