@@ -33,6 +33,7 @@ async ({options, known = {}, record = false, limit = 50, snippet = 400, summary 
                   'aria-activedescendant', 'aria-errormessage', 'aria-details', 'aria-flowto', 'popovertarget',
                   'commandfor', 'anchor', 'itemref', 'usemap'];
   const NEAR = 25;  // px: axe's target-offset looks 24 px around a target
+  const described = new Map();  // element -> its own part of a region's description
 
   const rules = axe._audit.rules.filter((rule) => axe.utils.ruleShouldRun(rule, {page: true}, options));
   // the order of axe's results: rules that preload assets (CSS) run after the others
@@ -227,15 +228,21 @@ async ({options, known = {}, record = false, limit = 50, snippet = 400, summary 
                      getComputedStyle(document.body || document.documentElement).direction, sheets.join(','),
                      document.adoptedStyleSheets?.length || 0].join('|');
     const ids = new Map();
+    for (const el of document.querySelectorAll('[id]')) ids.set(el.id, (ids.get(el.id) || 0) + 1);
     const refs = [];
-    for (const el of document.getElementsByTagName('*')) {
-      if (el.id) ids.set(el.id, (ids.get(el.id) || 0) + 1);
+    for (const el of document.querySelectorAll(IDREFS.map((a) => `[${a}]`).join(','))) {
       for (const a of IDREFS) {
         const v = el.getAttribute(a);
         if (v) refs.push({el, tokens: v.replace(/^#/, '').split(/\s+/).filter(Boolean)});
       }
     }
-    return {globals, ids, refs};
+    // the boxes of the page's rendered elements, once for all regions
+    const boxes = [];
+    for (const el of document.body ? document.body.getElementsByTagName('*') : []) {
+      const r = el.getBoundingClientRect();
+      if (r.width > 0 && r.height > 0) boxes.push([el, r]);
+    }
+    return {globals, ids, refs, boxes};
   }
 
   // everything in the region that axe's element rules read: tags, attributes, text, comments, form state,
@@ -254,14 +261,9 @@ async ({options, known = {}, record = false, limit = 50, snippet = 400, summary 
       const el = node;
       if (NOT_REUSABLE.has(el.tagName) || el.shadowRoot) return false;
       elements.push(el);
-      const r = el.getBoundingClientRect();
-      const attrs = [...el.attributes].map((a) => a.name + '=' + a.value).join('\u0001');
-      const state = 'value' in el && /^(INPUT|SELECT|TEXTAREA|BUTTON|OPTION)$/.test(el.tagName)
-        ? [el.value, el.checked, el.selected, el.disabled].join(',') : '';
+      const {own, r} = element(el);
       const box = [r.left - origin.left, r.top - origin.top, r.width, r.height].map((v) => v.toFixed(2)).join(',');
-      const edge = [r.bottom + scrollY < 0, r.right + scrollX <= 0, el.getClientRects().length, el.scrollTop, el.scrollLeft].join(',');
-      parts.push('<' + el.tagName + '\u0001' + attrs + '|' + state + '|' + box + '|' + edge + '|' + styles(el, null, STYLE) +
-                 '|' + styles(el, '::before', PSEUDO_STYLE) + '|' + styles(el, '::after', PSEUDO_STYLE));
+      parts.push('<' + box + '|' + own);
       for (const child of el.childNodes) if (!walk(child)) return false;
       parts.push('>');
       return true;
@@ -270,14 +272,36 @@ async ({options, known = {}, record = false, limit = 50, snippet = 400, summary 
     return {text: parts.join('\n'), elements, box: origin};
   }
 
+  // an element's own part of a region's description (kept for nested regions): all but its relative box
+  function element(el) {
+    let known = described.get(el);
+    if (!known) {
+      const r = el.getBoundingClientRect();
+      const attrs = [...el.attributes].map((a) => a.name + '=' + a.value).join('\u0001');
+      const state = 'value' in el && /^(INPUT|SELECT|TEXTAREA|BUTTON|OPTION)$/.test(el.tagName)
+        ? [el.value, el.checked, el.selected, el.disabled].join(',') : '';
+      const edge = [r.bottom + scrollY < 0, r.right + scrollX <= 0, el.getClientRects().length, el.scrollTop, el.scrollLeft].join(',');
+      known = {r, own: el.tagName + '\u0001' + attrs + '|' + state + '|' + edge + '|' + styles(el, null, STYLE) + '|' +
+                       pseudo(el, '::before') + '|' + pseudo(el, '::after')};
+      described.set(el, known);
+    }
+    return known;
+  }
+
+  function pseudo(el, which) {
+    const s = getComputedStyle(el, which);
+    const content = s.getPropertyValue('content');
+    return content === 'none' || content === 'normal' ? content : PSEUDO_STYLE.map((p) => s.getPropertyValue(p)).join(';');
+  }
+
   // the ancestors' semantics and styles: implicit roles, inherited hiding, backgrounds behind the region
   function ancestry(root) {
     const parts = [];
     for (let el = root.parentElement; el; el = el.parentElement) {
       const attrs = [...el.attributes].filter((a) => /^(role|aria-|hidden$|inert$|lang$|xml:lang$|dir$)/.test(a.name))
         .map((a) => a.name + '=' + a.value).join('\u0001');
-      parts.push(el.tagName + '\u0001' + attrs + '|' + styles(el, null, ANCESTOR_STYLE) + '|' + styles(el, '::before', PSEUDO_STYLE) +
-                 '|' + styles(el, '::after', PSEUDO_STYLE));
+      parts.push(el.tagName + '\u0001' + attrs + '|' + styles(el, null, ANCESTOR_STYLE) + '|' + pseudo(el, '::before') +
+                 '|' + pseudo(el, '::after'));
     }
     return parts.join('\n');
   }
@@ -305,10 +329,10 @@ async ({options, known = {}, record = false, limit = 50, snippet = 400, summary 
       right: Math.max(...boxes.map((r) => r.right)), bottom: Math.max(...boxes.map((r) => r.bottom)),
     };
     const targets = facts.elements.filter((el) => el.matches(TARGETS)).map((el) => [el, el.getBoundingClientRect()]);
-    for (const el of document.body ? document.body.getElementsByTagName('*') : []) {
-      if (inside.has(el) || el.contains(root)) continue;
-      const r = el.getBoundingClientRect();
-      if (r.width <= 0 || r.height <= 0) continue;
+    const ancestors = new Set();
+    for (let el = root.parentElement; el; el = el.parentElement) ancestors.add(el);
+    for (const [el, r] of page.boxes) {
+      if (inside.has(el) || ancestors.has(el)) continue;
       // nothing of the rest of the page over the region
       if (r.left < union.right && r.right > union.left && r.top < union.bottom && r.bottom > union.top) return null;
       if (targets.length && r.left < union.right + NEAR && r.right > union.left - NEAR && r.top < union.bottom + NEAR &&

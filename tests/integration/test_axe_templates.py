@@ -21,6 +21,7 @@ from a11y_audit.gather.page import Gatherer
 from a11y_audit.run import audit
 from a11y_audit.store.sqlite import Store
 from a11y_audit.trends import site_score
+from conftest import SHARED
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 from sitegen import generate  # noqa: E402
@@ -68,20 +69,15 @@ def write_pages(folder: Path) -> list[str]:
     return list(PAGES)
 
 
-def finding_keys(findings) -> Counter:
-    return Counter((f.page_url, f.rule_id, f.engine, f.outcome, f.impact, f.selector, f.snippet, f.message, f.fingerprint)
-                   for f in findings)
-
-
-def test_regions_that_depend_on_the_page_are_audited_in_full(tmp_path: Path) -> None:
-    names = write_pages(tmp_path)
+def visit_both(base: str, names: list[str]) -> tuple[Gatherer, dict]:
+    """Each page with a full audit and a template-aware one, one after the other; their results must be equal."""
     settings = Settings(allowed_hosts=["127.0.0.1"], page_timeout=120)
 
-    async def visit_both(base: str) -> tuple[Gatherer, dict]:
+    async def visit() -> tuple[Gatherer, dict]:
         async with Gatherer(settings.model_copy(update={"axe_templates": False})) as full, Gatherer(settings) as fast:
             assert full.templates is None
             snapshots = {}
-            for name in names:  # one after the other: a.html is finished before b.html starts
+            for name in names:  # each page finished before the next starts
                 a, b = await full.visit(base + name), await fast.visit(base + name)
                 assert a.audited and b.audited, (a.reason, b.reason)
                 assert a.axe == b.axe, name
@@ -89,9 +85,24 @@ def test_regions_that_depend_on_the_page_are_audited_in_full(tmp_path: Path) -> 
                 snapshots[name] = b
         return fast, snapshots
 
+    return asyncio.run(visit())
+
+
+def reused_regions(templates) -> dict[str, dict[str, int]]:
+    """Page name -> the regions it did not audit again -> their holes."""
+    return {url.rsplit("/", 1)[1]: {r["region"]: r["holes"] for r in regions} for url, regions in templates.reused.items()}
+
+
+def finding_keys(findings) -> Counter:
+    return Counter((f.page_url, f.rule_id, f.engine, f.outcome, f.impact, f.selector, f.snippet, f.message, f.fingerprint)
+                   for f in findings)
+
+
+def test_regions_that_depend_on_the_page_are_audited_in_full(tmp_path: Path) -> None:
+    names = write_pages(tmp_path)
     with serve_folder(tmp_path) as base:
-        fast, snapshots = asyncio.run(visit_both(base))
-    reused = {url.rsplit("/", 1)[1]: {r["region"]: r["holes"] for r in regions} for url, regions in fast.templates.reused.items()}
+        fast, snapshots = visit_both(base, names)
+    reused = reused_regions(fast.templates)
     assert reused["b.html"]["header"] == 0  # the same header: not audited again
     for name in ("c.html", "d.html", "h.html"):  # a label for its field, an element over it, its field's id used again
         assert "header" not in reused.get(name, {}), name
@@ -130,3 +141,13 @@ def test_template_aware_audit_of_a_generated_site_equals_a_full_audit(tmp_path: 
     assert all(sum(r["elements"] for r in regions) > 200 for regions in templates.reused.values())
     # ... whose barriers are still reported on every page
     assert {url for url, rule, *_ in fast_findings if rule == "link-name"} == set(full_axe)
+
+
+def test_real_municipal_pages_reuse_their_header_and_footer() -> None:
+    """Two pages of a real municipal site (Icordis CMS): its header and footer, next to a cookie banner."""
+    pages = SHARED / "real-pages"
+    if not (pages / "aalter_be_eid.html").is_file():
+        pytest.skip(f"{pages} is not here")
+    with serve_folder(pages) as base:
+        fast, _ = visit_both(base, ["aalter_be_eid.html", "aalter_be_verhuizen.html"])
+    assert set(reused_regions(fast.templates)["aalter_be_verhuizen.html"]) == {"header", "footer"}
