@@ -51,7 +51,8 @@ def act_settings(**overrides: object) -> Settings:
     """The settings of ``a11y-audit run`` (defaults) with the browser kept on 127.0.0.1, without the interaction
     step unless asked (`a11y-audit act --interaction`): no approved ACT rule is judged by it, and it adds about
     a second to every case."""
-    return Settings(**({"allowed_hosts": [LOCALHOST], "interaction": False} | overrides))
+    # every case is its own page on one origin: no reuse of header or footer results between cases
+    return Settings(**({"allowed_hosts": [LOCALHOST], "interaction": False, "axe_templates": False} | overrides))
 
 
 def tool_outcomes(

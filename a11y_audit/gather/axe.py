@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib.resources import files
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
+
+from playwright.async_api import Error as PlaywrightError
 
 from ..snapshot import AxeNode, AxeResults, AxeRule
 
@@ -68,15 +73,76 @@ def run_options(wcag_version: str, wcag_level: str) -> dict[str, Any]:
     }
 
 
-# Runs axe in the page and slims the passed and inapplicable rules down to
-# what scoring needs (rule, tags, number of elements) before they cross to Python.
-RUN_SCRIPT = """async (options) => {
-  const r = await axe.run(document, options);
-  const slim = (rule) => ({id: rule.id, impact: rule.impact, tags: rule.tags, help: rule.help,
-                           helpUrl: rule.helpUrl, nodes: [], nodeCount: rule.nodes.length});
-  return {testEngine: r.testEngine, violations: r.violations, incomplete: r.incomplete,
-          passes: r.passes.map(slim), inapplicable: r.inapplicable.map((x) => ({id: x.id}))};
-}"""
+# axe.run in the page, results slimmed there to what a snapshot keeps (gather/axe_run.js)
+_RUN_JS = files(__package__).joinpath("axe_run.js").read_text(encoding="utf-8")
+TEMPLATE_SCRIPT = _RUN_JS
+RUN_SCRIPT = f"(options) => ({_RUN_JS})({{options, limit: {MAX_NODES_PER_RULE}, snippet: {MAX_SNIPPET}}})"
+# known chrome regions are left out of axe's context only when they hold at least this many elements:
+# measured, an element not audited saves about 1.2 ms CPU and the second axe run (whole-page rules)
+# costs 50-70 ms
+TEMPLATE_MIN_ELEMENTS = 60
+
+
+class Templates:
+    """Per site: what axe found in its chrome regions (header, navigation, footer, search) on pages that
+    are finished, by the regions' structural hash; later pages of the site with the same region reuse it.
+
+    Only a finished page teaches a region, so a page visited at the same time as the first one audits
+    it in full. Bounded: the most recent ``max_sites`` sites, ``max_regions`` regions each.
+    """
+
+    def __init__(self, max_sites: int = 16, max_regions: int = 64):
+        self.max_sites = max_sites
+        self.max_regions = max_regions
+        self._sites: OrderedDict[str, dict[str, Any]] = OrderedDict()
+        self.reused: dict[str, list[dict[str, Any]]] = {}  # page -> its regions not audited again (region, elements, holes)
+        self.errors = 0  # pages whose template-aware run failed and that were audited in full
+
+    @staticmethod
+    def site_of(url: str) -> str:
+        parts = urlsplit(url)
+        return f"{parts.scheme}://{parts.netloc}".lower()
+
+    def known(self, site: str) -> dict[str, Any]:
+        regions = self._sites.get(site, {})
+        if regions:
+            self._sites.move_to_end(site)
+        return regions
+
+    def learn(self, url: str, summary: dict[str, Any]) -> None:
+        if summary.get("reused"):
+            self.reused[url] = summary["reused"]
+        site = self.site_of(url)
+        learned = summary.get("learned") or {}
+        if not learned:
+            return
+        regions = self._sites.setdefault(site, {})
+        self._sites.move_to_end(site)
+        for key, result in learned.items():
+            if len(regions) < self.max_regions:
+                regions.setdefault(key, result)
+        while len(self._sites) > self.max_sites:
+            self._sites.popitem(last=False)
+
+
+async def run(page: Any, options: dict[str, Any], templates: Templates | None = None, url: str = "") -> dict[str, Any]:
+    """axe-core's results for ``page`` (a Playwright page), slimmed; with ``templates``, chrome regions
+    already audited on an earlier page of the same site are not audited again (gather/axe_run.js)."""
+    args: dict[str, Any] = {"options": options, "limit": MAX_NODES_PER_RULE, "snippet": MAX_SNIPPET}
+    if templates is None:
+        return await page.evaluate(TEMPLATE_SCRIPT, args)
+    try:
+        raw = await page.evaluate(
+            TEMPLATE_SCRIPT,
+            args | {"known": templates.known(Templates.site_of(url)), "record": True, "minElements": TEMPLATE_MIN_ELEMENTS},
+        )
+    except PlaywrightError:
+        if page.is_closed():
+            raise
+        templates.errors += 1  # an error of the template step must not lose the page: a full run (that may fail too)
+        return await page.evaluate(TEMPLATE_SCRIPT, args)
+    templates.learn(url, raw.pop("regions", {}))
+    return raw
 
 
 def _rule(raw: dict[str, Any], keep_nodes: bool) -> AxeRule:

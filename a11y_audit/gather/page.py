@@ -50,6 +50,7 @@ class Gatherer:
         self.settings = settings
         self.axe = axe_engine.load_axe(settings.axe_path)
         self.axe_options = axe_engine.run_options(settings.wcag_version, settings.wcag_level)
+        self.templates = axe_engine.Templates() if settings.axe_templates else None
         self._playwright: Playwright | None = None
         self._browser: Browser | None = None
         self._lock = asyncio.Lock()
@@ -175,7 +176,7 @@ class Gatherer:
             if problem:
                 return failed_page(url, problem, http_status=status, final_url=final_url)
         axe_started = time.perf_counter()
-        raw_axe = await page.evaluate(axe_engine.RUN_SCRIPT, self.axe_options)
+        raw_axe = await axe_engine.run(page, self.axe_options, self.templates, url)
         axed = time.perf_counter()
         facts = await page.evaluate(EXTRACT_SCRIPT, EXTRACT_LIMITS)
         done = time.perf_counter()
