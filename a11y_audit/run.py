@@ -546,9 +546,9 @@ async def _finish_site(
                 for d in inventory[: settings.max_documents]
             ]
         today = date.fromisoformat(store.run(run_id).started_at[:10])  # the run's date: checking again gives the same
-        # plain language and language detection take seconds for a large site: in a thread, so that the browser
-        # pages of other sites are served meanwhile
-        findings = await asyncio.to_thread(check_site, snapshots, today) + document_findings(documents)
+        # in visit order, not the order the pages finished in (site checks that count and compare pages must not
+        # depend on timing); plain language and language detection take seconds: in a thread, off the event loop
+        findings = await asyncio.to_thread(check_site, visits, today) + document_findings(documents)
     with store.transaction():  # the site is finished with all of its site-level results, or not at all
         if settings.site_checks:
             for facts in documents:

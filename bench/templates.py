@@ -35,7 +35,7 @@ from a11y_audit.demo.server import serve_folder  # noqa: E402
 from a11y_audit.gather.page import Gatherer  # noqa: E402
 from a11y_audit.run import audit  # noqa: E402
 from a11y_audit.store.sqlite import Store  # noqa: E402
-from a11y_audit.trends import site_score  # noqa: E402
+from a11y_audit.wcag.scoring import score_site  # noqa: E402
 from sitegen import generate  # noqa: E402
 
 
@@ -97,11 +97,20 @@ async def audit_site(base: str, pages: int, concurrency: int, templates: bool, f
             run_id = await audit(targets, store, gatherer_factory=factory)
         wall = time.perf_counter() - wall
         audited = [p for p in store.pages(run_id, "bench") if p.state == "audited"]
-        score, findings = site_score(store, run_id, "bench")
+        score, findings = ordered_score(store, run_id, "bench")
         axe = {s.final_url or s.requested_url: s.axe for s in store.snapshots(run_id, "bench")}
     reused = gatherers[0].templates
     return {"pages": len(audited), "cpu": cpu.seconds, "wall": wall, "findings": findings, "axe": axe, "score": score,
             "reused": dict(reused.reused) if reused else {}}
+
+
+def ordered_score(store: Store, run_id: int, site_id: str) -> tuple[Any, list[Any]]:
+    """The site's score and findings, scored with pages and findings in a fixed order: the store keeps them
+    in the order pages finished, and the score's rule order and float sums follow that order."""
+    findings = store.findings(run_id, site_id)
+    snapshots = sorted(store.snapshots(run_id, site_id), key=lambda s: s.requested_url)
+    ordered = sorted(findings, key=lambda f: (f.page_url, f.rule_id, f.selector, f.message, f.fingerprint))
+    return score_site(snapshots, ordered), findings
 
 
 def differences(full: dict[str, Any], fast: dict[str, Any]) -> list[str]:

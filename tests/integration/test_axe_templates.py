@@ -20,11 +20,11 @@ from a11y_audit.demo.server import serve_folder
 from a11y_audit.gather.page import Gatherer
 from a11y_audit.run import audit
 from a11y_audit.store.sqlite import Store
-from a11y_audit.trends import site_score
 from conftest import SHARED
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 from sitegen import generate  # noqa: E402
+from templates import ordered_score  # noqa: E402
 
 pytestmark = pytest.mark.browser
 
@@ -128,7 +128,7 @@ def test_template_aware_audit_of_a_generated_site_equals_a_full_audit(tmp_path: 
             with Store(tmp_path / f"{templates}.sqlite") as store:
                 run_id = asyncio.run(audit(Targets(settings=settings, sites=[Site(id="gen", name="Gen", url=base + "p0.html")]),
                                            store, gatherer_factory=factory))
-                score, findings = site_score(store, run_id, "gen")
+                score, findings = ordered_score(store, run_id, "gen")
                 axe = {s.final_url: s.axe for s in store.snapshots(run_id, "gen") if s.audited}
             results[templates] = (finding_keys(findings), axe, score, gatherers[0].templates)
     (full_findings, full_axe, full_score, _), (fast_findings, fast_axe, fast_score, templates) = results[False], results[True]
