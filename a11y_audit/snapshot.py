@@ -53,7 +53,9 @@ class AxeResults:
 @dataclass(frozen=True)
 class Heading:
     level: int
-    text: str
+    text: str  # accessible name
+    selector: str = ""
+    css_text: bool = False  # no accessible name, but text from CSS generated content (::before, ::after)
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,10 @@ class Link:
     region: str = ""  # nearest landmark role: navigation, banner, contentinfo, main, ...
     lang: str = ""  # effective lang of the link element
     landmark: str = ""  # selector of the nearest landmark (matches Landmark.selector), "" when none
+    # for links with a name of at most four words (None otherwise): the text of their context (paragraph, list
+    # item, table cell with its row and header cells, or the run of inline text around them; description, title)
+    context: str | None = None
+    heading_before: bool | None = None  # a heading with a name comes before the link in the document
 
 
 @dataclass(frozen=True)
@@ -83,6 +89,27 @@ class TextBlock:
     text: str
     lang: str = ""  # effective lang attribute of the element ("" when none)
     region: str = ""  # nearest landmark role, "" when outside any landmark
+    selector: str = ""
+    lang_text: str | None = None  # when parts inside it have a lang attribute of their own: the text without them
+
+
+@dataclass(frozen=True)
+class LangPart:
+    """An element whose lang attribute names another language than the lang in force around it."""
+
+    tag: str
+    lang: str  # its lang attribute, as written
+    text: str  # its visible text, without the parts inside it that have a lang attribute of their own
+    selector: str = ""
+
+
+@dataclass(frozen=True)
+class FormField:
+    """A visible, enabled form field (input, select, textarea, or an ARIA textbox, combobox...)."""
+
+    tag: str
+    type: str = ""  # the type of an input ("text" when none)
+    name: str = ""  # accessible name
     selector: str = ""
 
 
@@ -388,6 +415,8 @@ class PageSnapshot:
     consent: ConsentBanner | None = None  # the cookie banner found, and whether it was audited or accepted first
     logged_in: bool = False  # visited with the site's login, cookies or headers (targets.yaml)
     interaction: Interaction | None = None  # the interaction step's facts; None when it did not run
+    lang_parts: tuple[LangPart, ...] = ()  # elements that change the language (at most 200)
+    form_fields: tuple[FormField, ...] = ()  # at most 300
 
     @property
     def audited(self) -> bool:
@@ -454,6 +483,8 @@ _NESTED.update(
         (PageSnapshot, "focus_unchanged"): UnchangedFocus,
         (PageSnapshot, "consent"): ConsentBanner,
         (PageSnapshot, "interaction"): Interaction,
+        (PageSnapshot, "lang_parts"): LangPart,
+        (PageSnapshot, "form_fields"): FormField,
         (Interaction, "stops"): FocusStop,
         (Interaction, "traps"): KeyboardTrap,
         (Interaction, "mouse_only"): MouseOnly,

@@ -10,6 +10,7 @@ from .act_rules import ACT_CHECKS
 from .axe import axe_findings
 from .base import CANT_TELL, FAILED, IMPACTS, Check, Finding, Texts
 from .documents import DOCUMENT_CHECKS, document_findings
+from .headings_labels import HEADINGS_LABELS_CHECKS
 from .interaction import INTERACTION_CHECKS
 from .language import LANGUAGE_CHECKS
 from .links import ALT_MEANINGLESS, ALT_REDUNDANT_PREFIX, AMBIGUOUS_LINK_NAME, VAGUE_LINK_TEXT
@@ -22,6 +23,7 @@ REGISTRY: tuple[Check, ...] = (
     AMBIGUOUS_LINK_NAME,
     ALT_MEANINGLESS,
     ALT_REDUNDANT_PREFIX,
+    *HEADINGS_LABELS_CHECKS,  # empty headings, and headings and labels that say nothing (2.4.6)
     *SITE_CHECKS,
     *STATEMENT_CHECKS,
     *DOCUMENT_CHECKS,  # no function here: run.py applies document_findings to the downloaded documents

@@ -14,6 +14,7 @@ from .pages import is_web_link, url_key
 
 _STRIP = re.compile(r"^[\s\W_]+|[\s\W_]+$")
 _BARE_URL = re.compile(r"^(https?://|www\.)\S+$", re.IGNORECASE)
+_WORD = re.compile(r"[^\W_]")
 # On a sitemap the same name under two headings is normal: the tree is the context.
 _SITEMAP_PAGE = re.compile(r"\b(sitemap|site ?map|sitekaart|plan du site)\b", re.IGNORECASE)
 
@@ -23,14 +24,30 @@ def vague_texts() -> frozenset[str]:
     return frozenset(text.lower() for texts in data["vague"].values() for text in texts)
 
 
+def _without_context(link: Link) -> bool:
+    """Nothing programmatic tells where the link goes: no other text in its sentence, paragraph, list item or
+    table row (with the table's header cells), no description or title, and no heading before it (WCAG 2.4.4's
+    link context; H80). Links to a bare "#" are left out: mostly a script's toggle, not a link to a page."""
+    if link.context is None or link.heading_before is not False or link.href.endswith("#"):
+        return False
+    rest = link.context.lower()
+    for own in (link.name, link.text):
+        rest = rest.replace(" ".join(own.lower().split()), " ", 1) if own.strip() else rest
+    return not _WORD.search(rest)
+
+
 def _vague_links(snapshot: PageSnapshot) -> Iterable[Finding]:
     vague = vague_texts()
     for link in snapshot.links:
         if not link.href or link.href.startswith(("mailto:", "tel:", "javascript:")):
             continue
         name = _STRIP.sub("", link.name.lower())
+        outcome = CANT_TELL
         if name in vague:
             problem = f"linktekst '{link.name}' zegt niet waar de link naartoe gaat"
+            if _without_context(link):
+                outcome = FAILED
+                problem += ", en er staat geen tekst, beschrijving of kop bij die het zegt"
         elif _BARE_URL.match(link.name.strip()):
             problem = f"de linktekst is een webadres: '{link.name[:80]}'"
         else:
@@ -40,7 +57,7 @@ def _vague_links(snapshot: PageSnapshot) -> Iterable[Finding]:
             selector=link.selector,
             snippet=link.name,
             message=problem,
-            outcome=CANT_TELL,
+            outcome=outcome,
         )
 
 
@@ -55,7 +72,8 @@ VAGUE_LINK_TEXT = Check(
             who="Wie met een schermlezer een lijst van alle links opvraagt, hoort alleen 'lees meer' of 'klik hier' "
             "en weet niet waar elke link naartoe gaat.",
             fix="Schrijf in de link zelf waar hij naartoe gaat, bijvoorbeeld 'Lees meer over de nieuwe afvalkalender'. "
-            "Dit mag alleen als de zin of het lijstitem rond de link het doel duidelijk maakt; kijk dat na.",
+            "Een korte linktekst mag alleen als de zin, de alinea, het lijstitem, de tabelrij of de kop erboven het "
+            "doel duidelijk maakt; kijk dat na. Staat er niets bij de link, dan is het zeker een probleem.",
         ),
         "en": Texts(
             title="Link texts that do not say where the link goes",

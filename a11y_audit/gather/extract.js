@@ -98,16 +98,29 @@
     }
   }
 
+  // <h2 role="none"> or <h1 role="tab"> is no heading for assistive technology (axe-core's role, with its
+  // conflict resolution: a global ARIA attribute keeps the heading)
+  const isHeading = (el) => {
+    if (!axeReady) return true;
+    try { return axe.commons.aria.getRole(el) === "heading"; } catch (e) { return true; }
+  };
+  // text a heading shows through CSS generated content, which axe-core's accessible name leaves out
+  const cssText = (el) => [el, ...Array.from(el.querySelectorAll("*")).slice(0, 20)].some((n) =>
+    ["::before", "::after"].some((pseudo) => /[\p{L}\p{N}]/u.test((getComputedStyle(n, pseudo).content || "").replace(/^(none|normal)$/, ""))));
   const headings = [];
+  const namedHeadings = [];  // heading elements with a name, in document order (the context of links)
   for (const el of document.querySelectorAll("h1, h2, h3, h4, h5, h6, [role=heading]")) {
-    if (!visible(el) || el.closest("[aria-hidden=true]")) continue;
+    if (!visible(el) || el.closest("[aria-hidden=true]") || !isHeading(el)) continue;
     const level = el.getAttribute("role") === "heading"
       ? parseInt(el.getAttribute("aria-level") || "2", 10)
       : parseInt(el.localName.slice(1), 10);
-    headings.push({ level, text: cut(accName(el), 300) });
+    const text = cut(accName(el), 300);
+    if (text) namedHeadings.push(el);
+    headings.push({ level, text, selector: cssPath(el), css_text: !text && cssText(el) });
   }
 
   const links = [];
+  const linkEls = [];
   for (const el of document.querySelectorAll("a[href], area[href]")) {
     if (links.length >= limits.maxLinks) break;
     let href = el.href || "";
@@ -123,6 +136,7 @@
       lang: langOf(el),
       landmark: landmarkOf(el),
     });
+    linkEls.push(el);
   }
 
   const images = [];
@@ -207,6 +221,89 @@
       if (text.replace(/[\s\W_]+/g, "").length < 2 || loose_text.length >= (limits.maxLoose || 500)) continue;
       loose_text.push({ text: cut(text, MAX_TEXT), tag: holder.localName, region, selector, before: placeOf(run.anchor) });
     }
+  }
+
+  // The context of links with a short name ("Lees meer", "Download"), for WCAG 2.4.4: the text of their
+  // paragraph, list item or table cell (with its row and the table's header cells), else of the run of inline
+  // text they are in; their description and title; and whether a heading comes before them.
+  const CONTEXT_BLOCKS = "p, li, td, th, dd, dt, blockquote, figcaption, caption, h1, h2, h3, h4, h5, h6, " +
+    "[role=listitem], [role=cell], [role=gridcell], [role=heading]";
+  const runAround = (el) => {  // the inline text (between block children) of el's nearest block ancestor that holds el
+    let container = el.parentElement;
+    while (container && INLINE.has(container.localName) && container.parentElement) container = container.parentElement;
+    if (!container) return "";
+    let text = "", holds = false;
+    for (const child of container.childNodes) {
+      if (child.nodeType === 1 && !INLINE.has(child.localName) && !child.contains(el)) {
+        if (holds) break;
+        text = "";
+      } else if (child.nodeType === 3 || child.nodeType === 1) {
+        text += " " + (child.nodeType === 3 ? child.nodeValue : (child.contains(el) && !INLINE.has(child.localName) ? el.textContent : inlineText(child)));
+        holds = holds || child === el || (child.nodeType === 1 && child.contains(el));
+      }
+    }
+    return text;
+  };
+  const contextOf = (el) => {
+    const block = el.parentElement && el.parentElement.closest(CONTEXT_BLOCKS);
+    let text = "";
+    if (block) {
+      const row = /^(td|th)$/.test(block.localName) ? block.closest("tr") : null;
+      text = (row || block).innerText || "";
+      const table = row && row.closest("table");
+      if (table) text += " " + Array.from(table.querySelectorAll("th")).slice(0, 30).map((th) => th.innerText).join(" ");
+    } else {
+      text = runAround(el);
+    }
+    const described = (el.getAttribute("aria-describedby") || "").split(/\s+/).filter(Boolean)
+      .map((id) => document.getElementById(id)).filter(Boolean).map((n) => n.textContent).join(" ");
+    return cut(clean([text, described, el.getAttribute("title") || ""].join(" ")), 300);
+  };
+  linkEls.forEach((el, i) => {
+    if (links[i].name.split(" ").length > 4) return;
+    links[i].context = contextOf(el);
+    links[i].heading_before = namedHeadings.length > 0 &&
+      !!(namedHeadings[0].compareDocumentPosition(el) & (Node.DOCUMENT_POSITION_FOLLOWING | Node.DOCUMENT_POSITION_CONTAINED_BY));
+  });
+
+  // Elements whose lang attribute changes the language (WCAG 3.1.2), with their own text: without what is
+  // hidden and without the parts inside them that have a lang attribute of their own.
+  const primaryLang = (tag) => (tag || "").trim().replace(/_/g, "-").split("-")[0].toLowerCase();
+  const ownLangText = (el, out) => {
+    for (const child of el.childNodes) {
+      if (out.chars > MAX_TEXT) break;
+      if (child.nodeType === 3) { out.parts.push(child.nodeValue); out.chars += child.nodeValue.length; continue; }
+      if (child.nodeType !== 1 || child.hasAttribute("lang") || child.matches(NO_TEXT)) continue;
+      const style = getComputedStyle(child);
+      if (style.display === "none" || style.visibility === "hidden") continue;
+      const block = !INLINE.has(child.localName);
+      if (block) out.parts.push(" ");
+      ownLangText(child, out);
+      if (block) out.parts.push(" ");
+    }
+    return out;
+  };
+  blockEls.forEach((el, i) => {
+    if (el.querySelector("[lang]")) text_blocks[i].lang_text = cut(clean(ownLangText(el, { parts: [], chars: 0 }).parts.join("")), MAX_TEXT);
+  });
+  const lang_parts = [];
+  for (const el of document.querySelectorAll("body [lang], body[lang]")) {
+    if (lang_parts.length >= 200) break;
+    const lang = primaryLang(el.getAttribute("lang"));
+    if (!lang || lang === primaryLang(el.parentElement ? langOf(el.parentElement) : "")) continue;
+    if (!visible(el) || el.closest("[aria-hidden=true]")) continue;
+    const text = clean(ownLangText(el, { parts: [], chars: 0 }).parts.join(""));
+    if (text.length < 20) continue;
+    lang_parts.push({ tag: el.localName, lang: el.getAttribute("lang"), text: cut(text, MAX_TEXT), selector: cssPath(el) });
+  }
+
+  // Form fields with their accessible name (WCAG 2.4.6: labels that say nothing about the field).
+  const form_fields = [];
+  for (const el of document.querySelectorAll("input, select, textarea, [role=textbox], [role=combobox], [role=searchbox], [role=spinbutton]")) {
+    if (form_fields.length >= 300) break;
+    const type = el.localName === "input" ? (el.getAttribute("type") || "text").toLowerCase() : "";
+    if (/^(hidden|submit|reset|button|image)$/.test(type) || el.disabled || !visible(el) || el.closest("[aria-hidden=true]")) continue;
+    form_fields.push({ tag: el.localName, type, name: cut(accName(el), 200), selector: cssPath(el) });
   }
 
   // The first focusable elements in tab order (positive tabindex first), for skip links.
@@ -698,7 +795,7 @@
     title: clean(document.title),
     lang: html.getAttribute("lang") || html.getAttribute("xml:lang") || "",
     headings, landmarks, links, images, text_blocks,
-    forms: document.forms.length,
+    forms: document.forms.length, form_fields, lang_parts,
     loose_text, focusables, search_forms,
     ...actFacts,
   };

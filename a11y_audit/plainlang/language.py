@@ -2,7 +2,10 @@
 
 The detector is Lingua (``lingua-language-detector``; its models ship in the
 package, nothing is downloaded), restricted to the languages in
-``rules/plainlang/languages.yaml``.  Short texts are not detected at all.  A
+``rules/plainlang/languages.yaml``, and to the language a lang attribute names
+when that is another language Lingua knows (``detect(text, also="da")``: a
+Danish text must have the chance to be Danish before it can be called English).
+Short texts are not detected at all.  A
 result is "likely" when the detector is confident, and "sure" only when the
 text is long, the detector is very confident AND the text's function words
 ("het", "een", "the", "les", "und") point to the same language: a second,
@@ -78,7 +81,14 @@ def language_rules() -> LanguageRules:
     return _rules_for(str(rules_dir()))
 
 
-@lru_cache(maxsize=2)
+def known_to_detector(code: str) -> bool:
+    """Whether Lingua has a model for this primary language subtag ("da": yes, "lb": no)."""
+    from lingua import IsoCode639_1
+
+    return len(code) == 2 and code.isalpha() and hasattr(IsoCode639_1, code.upper())
+
+
+@lru_cache(maxsize=8)
 def _detector(languages: tuple[str, ...]) -> Any:
     from lingua import IsoCode639_1, LanguageDetectorBuilder
 
@@ -107,23 +117,29 @@ def function_words_agree(text: str, language: str, rules: LanguageRules | None =
 
 
 @lru_cache(maxsize=8192)
-def _detect(text: str, _key: str) -> Detection:
+def _detect(text: str, _key: str, also: str) -> Detection:
     rules = language_rules()
     clean = " ".join(text.split())
     if len(clean) < rules.min_chars or not rules.languages:
         return Detection("", 0.0, len(clean), False, False)
-    values = _detector(rules.languages).compute_language_confidence_values(clean[:_MAX_CHARS])
+    languages = rules.languages + ((also,) if also else ())
+    values = _detector(languages).compute_language_confidence_values(clean[:_MAX_CHARS])
     if not values:
         return Detection("", 0.0, len(clean), False, False)
     top = values[0]
     language = top.language.iso_code_639_1.name.lower()
     confidence = float(top.value)
-    agree = function_words_agree(clean, language, rules)
+    agree = function_words_agree(clean, language, rules)  # never for ``also``: it has no function words here
     likely = confidence >= rules.likely_confidence and agree
     sure = likely and len(clean) >= rules.sure_chars and confidence >= rules.sure_confidence
     return Detection(language, round(confidence, 4), len(clean), likely, sure)
 
 
-def detect(text: str) -> Detection:
-    """The language of ``text`` among the configured languages (cached)."""
-    return _detect(text, str(rules_dir()))
+def detect(text: str, also: str = "") -> Detection:
+    """The language of ``text`` among the configured languages, and ``also`` (a primary subtag) when Lingua knows it.
+
+    A text found to be in ``also`` is never "likely": there are no function words to confirm it. That is
+    enough for the checks, which only act on a text found to be in another language than its lang attribute.
+    """
+    also = also if also and also not in language_rules().languages and known_to_detector(also) else ""
+    return _detect(text, str(rules_dir()), also)

@@ -3,7 +3,7 @@
 import pytest
 
 from a11y_audit.checks import CANT_TELL, FAILED, check_page
-from a11y_audit.snapshot import Image
+from a11y_audit.snapshot import Image, Link
 
 from snapshots import link, page
 
@@ -86,3 +86,21 @@ def test_decorative_and_missing_alt_are_left_to_axe():
         Image(src="c.png", alt="spacer", role="presentation"),
     ]
     assert [f for f in check_page(page(URL, images=images)) if f.rule_id.startswith("alt-text")] == []
+
+
+def test_a_vague_link_with_nothing_around_it_fails_and_one_with_context_is_reviewed():
+    def vague(name, href=URL + "x", **context):
+        found = own(page(URL, links=[Link(href=href, name=name, text=name, selector="a", **context)]), "link-text-vague")
+        return [f.outcome for f in found]
+
+    # nothing in its sentence or paragraph, no description, no heading before it
+    assert vague("Lees meer", context="Lees meer", heading_before=False) == [FAILED]
+    assert vague("Go", context="Go", heading_before=False) == [FAILED]
+    # a heading before it, text around it, or context not gathered (older snapshots): a person reviews it
+    assert vague("Lees meer", context="Lees meer", heading_before=True) == [CANT_TELL]
+    assert vague("Lees meer", context="Lees meer over de afvalkalender", heading_before=False) == [CANT_TELL]
+    assert vague("Download", context="Reglement Download 1,6 MB Reglementen", heading_before=False) == [CANT_TELL]
+    assert vague("Lees meer") == [CANT_TELL]
+    # a link to a bare "#" mostly opens a menu by script
+    assert vague("Meer", href=URL + "#", context="Meer", heading_before=False) == [CANT_TELL]
+    assert vague("Afvalkalender", context="Afvalkalender", heading_before=False) == []
