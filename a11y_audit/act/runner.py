@@ -2,8 +2,8 @@
 
 The engine is the one ``a11y-audit run`` uses: ``Settings`` defaults (WCAG 2.2 AA, axe-core's
 ``run_options``), ``Gatherer`` for the browser, ``check_page`` for axe-core's findings and our
-own checks, and ``check_site`` with the case as a site of one page (the language checks judge the
-main text of a page next to its site); only ``allowed_hosts`` is set, to 127.0.0.1, so pages that redirect or load
+own checks, and the language checks of ``check_site`` with the case as a site of one page (they judge
+each page's text; the other site checks compare pages and say nothing about one case); only ``allowed_hosts`` is set, to 127.0.0.1, so pages that redirect or load
 resources elsewhere stay on the machine.
 """
 
@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
-from ..checks import CANT_TELL as FINDING_CANT_TELL, FAILED as FINDING_FAILED, Finding, check_page, check_site
+from ..checks import CANT_TELL as FINDING_CANT_TELL, FAILED as FINDING_FAILED, Finding, check_page
+from ..checks.language import HTML_LANG_MISMATCH
 from ..config import Settings
 from .. import reasons
 from ..snapshot import PageSnapshot, failed_page
@@ -136,7 +137,7 @@ async def run_cases(
                 rules = [t for t in all_rules if t in mapping.tool_rules(case.rule_id)] or []
                 found: tuple[RuleFinding, ...] | None = None
                 try:
-                    findings = check_page(snapshot) + check_site([snapshot])
+                    findings = check_page(snapshot) + [f.with_fingerprint() for f in HTML_LANG_MISMATCH.site([snapshot])]
                     outcomes, info = tool_outcomes(snapshot, rules, findings)
                     reason = snapshot.reason
                     if snapshot.audited:
