@@ -7,7 +7,8 @@
                 jsHover: 20, texts: 2000, lines: 6000, pairs: 200, kept: 20, overflow: 5 };
   const XHTML = "http://www.w3.org/1999/xhtml";
   const state = { ids: new WeakMap(), next: 1, current: null, previous: null, texts: null, baseline: null,
-                  currentShown: false, clickEls: [], hoverEls: [], jsHover: [], before: null, revealed: [] };
+                  currentShown: false, clickEls: [], hoverEls: [], jsHover: [], before: null, revealed: [],
+                  regions: new Map() };
   const clean = (s) => (s || "").replace(/\s+/g, " ").trim();
   const cut = (s, n) => (s.length > n ? s.slice(0, n) : s);
 
@@ -170,6 +171,35 @@
     return { el, frame, cross: false, offset };
   };
 
+  // The chrome region (header, navigation, footer, search) an element is in, as the template-aware axe run
+  // found them on this page with their structural hash (gather/axe_run.js): the outermost one. A region is
+  // "plain" when Tab goes through it in document order: no positive tabindex, frames or shadow roots.
+  const TABBABLE = "a[href], area[href], button, input, select, textarea, summary, iframe, [tabindex], [contenteditable]";
+  const tabbables = (root) => Array.from(root.querySelectorAll(TABBABLE)).filter((el) =>
+    el.tabIndex >= 0 && !el.disabled && !el.closest("[inert]") && el.getClientRects().length &&
+    getComputedStyle(el).visibility === "visible");
+  const regionOf = (el) => {
+    let found = null;
+    for (const region of window.__a11yAuditChrome || []) {
+      if (region.el.isConnected && region.el.contains(el) && (!found || region.el.contains(found.el))) found = region;
+    }
+    if (!found) return null;
+    if (!state.regions.has(found.el)) {
+      const list = tabbables(found.el);
+      const plain = list.every((n) => n.tabIndex === 0 && n.localName !== "iframe") &&
+                    !Array.from(found.el.querySelectorAll("*")).some((n) => n.shadowRoot);
+      state.regions.set(found.el, { hash: found.hash, list, plain });
+    }
+    return state.regions.get(found.el);
+  };
+
+  const regionFacts = (el, frame) => {
+    const region = frame ? null : regionOf(el);
+    return region ? { region: region.hash, region_index: region.list.indexOf(el), region_size: region.list.length,
+                      region_plain: region.plain }
+                  : { region: "", region_index: -1, region_size: 0, region_plain: false };
+  };
+
   const api = {
     // Before the walk: transitions off (rendering settles at once), no caret, focus back to the start of the page.
     startWalk() {
@@ -218,7 +248,19 @@
         group: [el.localName, el.className && el.className.baseVal === undefined ? el.className : "",
                 parent ? parent.localName : "", parent && typeof parent.className === "string" ? parent.className : ""].join("|"),
         prev_hidden: prevHidden,
+        ...regionFacts(el, frame),
       };
+    },
+    // Go on from an earlier page's walk: focus the element at ``index`` of the region's tabbable elements,
+    // so that the next Tab goes on after it. False when the region is not there as it was.
+    focusInRegion({ hash, index, size }) {
+      const region = Array.from(state.regions.values()).find((r) => r.hash === hash);
+      if (!region || !region.plain || region.list.length !== size || !region.list[index]) return false;
+      const el = region.list[index];
+      el.focus({ preventScroll: true, focusVisible: true });
+      state.current = el;
+      state.currentShown = false;
+      return document.activeElement === el;
     },
     // for comparing the rendering with and without focus: blur the focused element, then give it focus back
     blur() {

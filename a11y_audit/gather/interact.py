@@ -7,7 +7,12 @@ kept; a part cut short by the clock is named in ``errors``. In order:
 1. keyboard: press Tab and note where focus goes (box, visible or not, in fixed content or a dialog);
    for a few elements of different kinds compare a screenshot with and without focus. When focus
    comes back to an element it had before without passing the end of the page, try to leave with
-   Escape, Tab and Shift+Tab: a keyboard trap when none works.
+   Escape, Tab and Shift+Tab: a keyboard trap when none works. Template-aware (``walks``): a chrome
+   region (header, navigation, footer, search) with the same structural hash as on a finished page of
+   the site (gather/axe_run.js) is not walked again: its stops from that page are taken over, marked
+   ``copied``, and the walk goes on from the last element walked there, past the region or further
+   into it. So the presses go to what is new on each page, and a menu longer than one walk is covered
+   over the first pages of a site.
 2. mouse: elements with a pointer cursor outside the tab order that listen to clicks themselves
    (the browser's own list of event listeners, through the DevTools protocol).
 3. hover: hover the elements that style rules or mouse listeners show other content for, then press
@@ -21,6 +26,9 @@ kept; a part cut short by the clock is named in ``errors``. In order:
 from __future__ import annotations
 
 import asyncio
+from collections import OrderedDict
+from dataclasses import dataclass, replace
+from functools import partial
 from importlib.resources import files
 from typing import Any
 
@@ -46,6 +54,39 @@ CLICK_EVENTS = {"click", "mousedown", "mouseup", "pointerdown", "pointerup"}
 HOVER_EVENTS = {"mouseenter", "mouseover", "pointerenter", "pointerover"}
 
 
+@dataclass(frozen=True)
+class RegionWalk:
+    """The focus stops of one chrome region, in Tab order from its first tabbable element."""
+
+    stops: tuple[FocusStop, ...]
+    size: int  # the region's tabbable elements: walked to its end when there are as many stops
+
+
+class Walks:
+    """Per site: the walks through chrome regions on finished pages, by the regions' structural hash.
+    Bounded like axe.Templates: the most recent ``max_sites`` sites, ``max_regions`` regions each."""
+
+    def __init__(self, max_sites: int = 16, max_regions: int = 64):
+        self.max_sites = max_sites
+        self.max_regions = max_regions
+        self._sites: OrderedDict[str, dict[str, RegionWalk]] = OrderedDict()
+
+    def known(self, site: str) -> dict[str, RegionWalk]:
+        return dict(self._sites.get(site, {}))
+
+    def learn(self, site: str, walks: dict[str, RegionWalk]) -> None:
+        if not walks:
+            return
+        regions = self._sites.setdefault(site, {})
+        self._sites.move_to_end(site)
+        for key, walk in walks.items():
+            if key in regions or len(regions) < self.max_regions:
+                if len(walk.stops) > len(regions.get(key, RegionWalk((), 0)).stops):
+                    regions[key] = walk
+        while len(self._sites) > self.max_sites:
+            self._sites.popitem(last=False)
+
+
 class _Facts:
     """What the step learned so far (kept when the clock stops it)."""
 
@@ -68,9 +109,13 @@ class _Facts:
         return Interaction(**{k: tuple(v) if isinstance(v, list) else v for k, v in vars(self).items()})
 
 
-async def interact(page: Page, context: BrowserContext, seconds: float) -> Interaction:
-    """Run the steps on a loaded page within ``seconds``; never raises for page problems."""
+async def interact(page: Page, context: BrowserContext, seconds: float, walks: Walks | None = None,
+                   site: str = "") -> Interaction:
+    """Run the steps on a loaded page within ``seconds``; never raises for page problems. With ``walks``,
+    the Tab walk takes over what earlier pages of ``site`` walked in the same chrome regions."""
     facts = _Facts()
+    learned: dict[str, RegionWalk] = {}
+    keyboard = partial(_keyboard, known=walks.known(site) if walks else {}, learned=learned)
     current = "start"
     if seconds < MIN_SECONDS:
         facts.errors.append(f"not started: {seconds:.1f} s left of the page's time")
@@ -79,7 +124,7 @@ async def interact(page: Page, context: BrowserContext, seconds: float) -> Inter
         async with asyncio.timeout(seconds):
             await page.evaluate(SCRIPT)
             cdp = await context.new_cdp_session(page)
-            for current, step in (("keyboard", _keyboard), ("mouse", _mouse_only), ("hover", _hover),
+            for current, step in (("keyboard", keyboard), ("mouse", _mouse_only), ("hover", _hover),
                                   ("spacing", _spacing), ("zoom", _zoom), ("reflow", _reflow)):
                 try:
                     await step(page, cdp, facts)
@@ -90,6 +135,8 @@ async def interact(page: Page, context: BrowserContext, seconds: float) -> Inter
         facts.errors.append(f"{current}: time limit of {seconds:.1f} s")
     except PlaywrightError as exc:
         facts.errors.append(f"{current}: {_short(exc)}")
+    if walks is not None:
+        walks.learn(site, learned)
     return facts.freeze()
 
 
@@ -110,10 +157,20 @@ async def _capture(cdp: CDPSession) -> str:
 # -- 1. keyboard --------------------------------------------------------------------------------
 
 
-async def _keyboard(page: Page, cdp: CDPSession, facts: _Facts) -> None:
+async def _keyboard(page: Page, cdp: CDPSession, facts: _Facts, known: dict[str, RegionWalk],
+                    learned: dict[str, RegionWalk]) -> None:
     facts.tabbable = (await _call(page, "startWalk"))["tabbable"]
     seen: dict[int, int] = {}  # element id -> index of its stop
     controls: list[bool] = []  # per stop: a button or link
+    regions: list[dict[str, Any]] = []  # per stop: its chrome region, place in it, the region's size
+    try:
+        await _walk(page, cdp, facts, known, seen, controls, regions)
+    finally:
+        learned.update(_region_walks(facts, regions))
+
+
+async def _walk(page: Page, cdp: CDPSession, facts: _Facts, known: dict[str, RegionWalk], seen: dict[int, int],
+                controls: list[bool], regions: list[dict[str, Any]]) -> None:
     groups: set[tuple[str, str]] = set()
     shots = {True: 0, False: 0}  # by "visible"
     passed_end = escaped = restart = False
@@ -147,8 +204,20 @@ async def _keyboard(page: Page, cdp: CDPSession, facts: _Facts) -> None:
             seen.clear()
             continue
         passed_end = False
+        earlier = known.pop(info["region"], None) if info["region_index"] == 0 else None
+        if earlier and earlier.size == info["region_size"] and await _call(
+            page, "focusInRegion", {"hash": info["region"], "index": len(earlier.stops) - 1, "size": earlier.size},
+        ):  # walked on an earlier page: take its stops over and go on after the last of them
+            seen[key] = len(facts.stops)
+            for index, stop in enumerate(earlier.stops):
+                facts.stops.append(replace(stop, copied=True))
+                controls.append(False)
+                regions.append({"region": info["region"], "region_index": index, "region_size": earlier.size,
+                                "region_plain": True})
+            continue
         seen[key] = len(facts.stops)
         controls.append(info["control"])
+        regions.append({k: info[k] for k in ("region", "region_index", "region_size", "region_plain")})
         pixels = None
         group, visible = (info["group"], info["shown"]), not info["shown"]
         if not info["frame"] and group not in groups and shots[visible] < MAX_SHOTS:
@@ -162,6 +231,25 @@ async def _keyboard(page: Page, cdp: CDPSession, facts: _Facts) -> None:
             after_escape=restart,
         ))
         restart = False
+
+
+def _region_walks(facts: _Facts, regions: list[dict[str, Any]]) -> dict[str, RegionWalk]:
+    """The regions this walk went through from their first tabbable element, one after the other in
+    document order, without a trap, dialog, frame or Escape on the way: walks a later page may take over."""
+    if facts.traps:
+        return {}
+    out: dict[str, RegionWalk] = {}
+    for key in {r["region"] for r in regions if r["region"]}:
+        at = [i for i, r in enumerate(regions) if r["region"] == key]
+        size = regions[at[0]]["region_size"]
+        if (at != list(range(at[0], at[0] + len(at))) or [regions[i]["region_index"] for i in at] != list(range(len(at)))
+                or not regions[at[0]]["region_plain"] or len(at) > size
+                or any(facts.stops[i].after_escape or facts.stops[i].dialog or facts.stops[i].frame for i in at)):
+            continue
+        if len(at) < size and at[-1] + 1 < len(facts.stops):
+            continue  # focus left the region before its end: not in document order
+        out[key] = RegionWalk(stops=tuple(replace(facts.stops[i], copied=False) for i in at), size=size)
+    return out
 
 
 async def _focus_changes_pixels(page: Page, cdp: CDPSession) -> bool | None:
