@@ -26,7 +26,7 @@ kept; a part cut short by the clock is named in ``errors``. In order:
 from __future__ import annotations
 
 import asyncio
-from collections import OrderedDict
+from collections import OrderedDict, deque
 from dataclasses import dataclass, replace
 from functools import partial
 from importlib.resources import files
@@ -42,6 +42,10 @@ SCRIPT = files(__package__).joinpath("interact.js").read_text(encoding="utf-8")
 API = "window.__a11yAuditInteract"
 MIN_SECONDS = 2.0  # with less time left the step is not started (it would only slow the pages visited meanwhile)
 MAX_TABS = 60  # presses of Tab in the walk
+BATCH = 10  # presses sent at once on a page without frames: Chromium then draws a frame per batch, not per
+# press (measured: about a third of the CPU time of pressing one at a time)
+TAB_DOWN = {"type": "keyDown", "key": "Tab", "code": "Tab", "windowsVirtualKeyCode": 9}
+TAB_UP = {"type": "keyUp", "key": "Tab", "code": "Tab", "windowsVirtualKeyCode": 9}
 MAX_SHOTS = 8  # elements whose screen with and without focus is compared: one per kind of element, so many
 # visible ones and as many of those that are not visible themselves
 MAX_HOVERS = 8
@@ -149,36 +153,106 @@ async def _call(page: Page, name: str, arg: Any = None) -> Any:
     return await page.evaluate(f"(arg) => {API}.{name}(arg)", arg)
 
 
-async def _capture(cdp: CDPSession) -> str:
-    shot = await cdp.send("Page.captureScreenshot", {"format": "png", "optimizeForSpeed": True})
+async def _capture(cdp: CDPSession, clip: dict[str, float] | None = None) -> str:
+    shot = await cdp.send("Page.captureScreenshot", {"format": "png", "optimizeForSpeed": True} | ({"clip": clip} if clip else {}))
     return shot["data"]
 
 
 # -- 1. keyboard --------------------------------------------------------------------------------
 
 
+class _Presses:
+    """Presses of Tab and where focus went after each: one at a time, or on a page without frames in
+    batches sent at once, their stops noted by the page as each key goes up (``logTabs``)."""
+
+    def __init__(self, page: Page, cdp: CDPSession, batch: bool):
+        self.page, self.cdp, self.batch = page, cdp, batch
+        self.sent = 0
+        self.pending: deque[dict[str, Any]] = deque()
+        self.last: dict[str, Any] | None = None  # the stop the walk goes on from
+        self.moved = False  # focus was put elsewhere since (a screenshot)
+        self.lost = False  # the page swallowed key-up events: one at a time from then on
+
+    async def next(self) -> dict[str, Any] | None:
+        """The next stop, None when ``MAX_TABS`` presses were made."""
+        if not self.pending:
+            if self.moved and self.last is not None:
+                await self._back_to(self.last)
+            if self.sent >= MAX_TABS:
+                return None
+            if self.batch:
+                await self._send_batch()
+            else:
+                await self.page.keyboard.press("Tab")
+                self.sent += 1
+                self.pending.append(await _call(self.page, "stop"))
+        self.last = self.pending.popleft()
+        return self.last
+
+    async def _send_batch(self) -> None:
+        count = min(BATCH, MAX_TABS - self.sent)
+        await asyncio.gather(*(self.cdp.send("Input.dispatchKeyEvent", event)
+                               for _ in range(count) for event in (TAB_DOWN, TAB_UP)))
+        self.sent += count
+        log = await _call(self.page, "takeLog")
+        if len(log) < count:  # key-ups that did not reach the window: one at a time from here
+            self.lost, self.batch = True, False
+            await _call(self.page, "logTabs", False)
+            log = log or [await _call(self.page, "stop")]
+        self.pending.extend(log)
+
+    async def focus(self, stop: dict[str, Any]) -> bool:
+        """Focus on ``stop`` again if presses went past it; True when it has focus."""
+        if stop is self.last and not self.pending and not self.moved:
+            return True
+        self.moved = True
+        return await _call(self.page, "focusStop", {"id": stop["id"], "shown": stop["shown"]})
+
+    async def _back_to(self, stop: dict[str, Any]) -> None:
+        if stop["id"]:
+            await _call(self.page, "focusStop", {"id": stop["id"], "shown": stop["shown"]})
+        else:
+            await self.page.evaluate("() => document.activeElement && document.activeElement.blur && document.activeElement.blur()")
+        self.moved = False
+
+    async def reset(self) -> None:
+        """Focus was moved by other keys or by the walk itself: what is pending is stale."""
+        self.pending.clear()
+        self.moved = False
+        self.last = None
+        if self.batch:
+            await _call(self.page, "takeLog")
+
+
 async def _keyboard(page: Page, cdp: CDPSession, facts: _Facts, known: dict[str, RegionWalk],
                     learned: dict[str, RegionWalk]) -> None:
-    facts.tabbable = (await _call(page, "startWalk"))["tabbable"]
+    start = await _call(page, "startWalk")
+    facts.tabbable = start["tabbable"]
     seen: dict[int, int] = {}  # element id -> index of its stop
     controls: list[bool] = []  # per stop: a button or link
     regions: list[dict[str, Any]] = []  # per stop: its chrome region, place in it, the region's size
+    presses = _Presses(page, cdp, batch=not start["frames"])
+    if presses.batch:
+        await _call(page, "logTabs", True)
     try:
-        await _walk(page, cdp, facts, known, seen, controls, regions)
+        await _walk(presses, facts, known, seen, controls, regions)
     finally:
         learned.update(_region_walks(facts, regions))
+        if presses.lost:
+            facts.errors.append("keyboard: the page stops key-up events of Tab; pressed one at a time from then on")
+        if presses.batch:
+            await _call(page, "logTabs", False)
 
 
-async def _walk(page: Page, cdp: CDPSession, facts: _Facts, known: dict[str, RegionWalk], seen: dict[int, int],
+async def _walk(presses: _Presses, facts: _Facts, known: dict[str, RegionWalk], seen: dict[int, int],
                 controls: list[bool], regions: list[dict[str, Any]]) -> None:
+    page, cdp = presses.page, presses.cdp
     groups: set[tuple[str, str]] = set()
     shots = {True: 0, False: 0}  # by "visible"
     passed_end = escaped = restart = False
     in_cross_frame = 0
-    while facts.tab_presses < MAX_TABS:
-        await page.keyboard.press("Tab")
+    while (info := await presses.next()) is not None:
         facts.tab_presses += 1
-        info = await _call(page, "stop")
         if not info["id"]:  # on the document: the end of the tab order (or a page without any)
             if not facts.stops or passed_end:
                 break
@@ -195,7 +269,10 @@ async def _walk(page: Page, cdp: CDPSession, facts: _Facts, known: dict[str, Reg
                 break
             # focus went round without reaching the end of the page: can the keyboard get out?
             cycle = facts.stops[first:]
+            if not await presses.focus(info):
+                break
             trap = await _trap(page, cycle, {k for k, i in seen.items() if i >= first}, any(controls[first:]))
+            await presses.reset()
             if trap is not None or escaped:
                 if trap is not None:
                     facts.traps.append(trap)
@@ -208,6 +285,7 @@ async def _walk(page: Page, cdp: CDPSession, facts: _Facts, known: dict[str, Reg
         if earlier and earlier.size == info["region_size"] and await _call(
             page, "focusInRegion", {"hash": info["region"], "index": len(earlier.stops) - 1, "size": earlier.size},
         ):  # walked on an earlier page: take its stops over and go on after the last of them
+            await presses.reset()
             seen[key] = len(facts.stops)
             for index, stop in enumerate(earlier.stops):
                 facts.stops.append(replace(stop, copied=True))
@@ -223,7 +301,8 @@ async def _walk(page: Page, cdp: CDPSession, facts: _Facts, known: dict[str, Reg
         if not info["frame"] and group not in groups and shots[visible] < MAX_SHOTS:
             groups.add(group)
             shots[visible] += 1
-            pixels = await _focus_changes_pixels(page, cdp)
+            if await presses.focus(info):
+                pixels = await _focus_changes_pixels(page, cdp)
         facts.stops.append(FocusStop(
             selector=info["selector"], name=info["name"], tag=info["tag"], x=info["x"], y=info["y"],
             width=info["width"], height=info["height"], fixed=info["fixed"], dialog=info["dialog"], frame=info["frame"],
@@ -253,13 +332,20 @@ def _region_walks(facts: _Facts, regions: list[dict[str, Any]]) -> dict[str, Reg
 
 
 async def _focus_changes_pixels(page: Page, cdp: CDPSession) -> bool | None:
-    """Does the screen look different with focus on the element than without? None: could not tell."""
-    focused = await _capture(cdp)
-    if not await _call(page, "blur"):
+    """Does the screen look different with focus on the element than without? None: could not tell.
+    First only around the element (cheaper); when nothing changed there, the whole screen."""
+    blurred = await _call(page, "blur", True)
+    if not blurred:
         return None
+    if blurred["clip"]:
+        unfocused = await _capture(cdp, blurred["clip"])
+        await _call(page, "refocus")
+        if await _capture(cdp, blurred["clip"]) != unfocused:
+            return True
+        await _call(page, "blur")
     unfocused = await _capture(cdp)
     await _call(page, "refocus")
-    return focused != unfocused
+    return await _capture(cdp) != unfocused
 
 
 async def _trap(page: Page, cycle: list[FocusStop], keys: set[int], control: bool) -> KeyboardTrap | None:
