@@ -154,7 +154,8 @@ class Settings(BaseModel):
     selenium_url: str | None = Field(None, description="selenium backend: WebDriver server or grid URL; default: a local chromedriver")
     axe_path: str | None = Field(None, description="another axe.min.js to use instead of the bundled one")
     axe_templates: bool = Field(
-        True, description="axe audits a header, navigation or footer identical to one on an earlier page of the site only once"
+        True, description="axe audits a header, navigation or footer identical to one on an earlier page of the site only "
+        "once, and the Tab walk goes through it once"
     )
     allowed_hosts: list[str] = Field(
         default_factory=list, description="when set, the browser loads nothing from other hosts (fixtures, tests)"

@@ -298,6 +298,7 @@ class FocusStop:
     pixels_changed: bool | None = None  # did the screen change when it got focus? None: not compared
     prev_hidden: bool = False  # the element focused before disappeared when focus came here (a menu that closed)
     after_escape: bool = False  # reached after Escape or Shift+Tab (leaving a loop), not from the stop before
+    copied: bool = False  # in a chrome region walked on an earlier page of the site, taken over from there
 
 
 @dataclass(frozen=True)

@@ -102,7 +102,7 @@ def _obscured(snapshot: PageSnapshot) -> Iterable[Finding]:
 
 
 def _comparable(stop: FocusStop) -> bool:
-    return not (stop.shown or stop.fixed or stop.dialog or stop.frame or stop.after_escape)
+    return not (stop.shown or stop.fixed or stop.dialog or stop.frame or stop.after_escape or stop.copied)
 
 
 def _overlap(a0: float, a1: float, b0: float, b1: float) -> float:

@@ -6,8 +6,10 @@
   const LIM = { descendants: 30, elements: 8000, click: 150, hoverRules: 5000, hoverPerRule: 2, hoverTriggers: 8,
                 jsHover: 20, texts: 2000, lines: 6000, pairs: 200, kept: 20, overflow: 5 };
   const XHTML = "http://www.w3.org/1999/xhtml";
+  const FOCUS_MARGIN = 24;  // px around a focused element compared first: outlines, offsets, shadows, underlines
   const state = { ids: new WeakMap(), next: 1, current: null, previous: null, texts: null, baseline: null,
-                  currentShown: false, clickEls: [], hoverEls: [], jsHover: [], before: null, revealed: [] };
+                  currentShown: false, clickEls: [], hoverEls: [], jsHover: [], before: null, revealed: [],
+                  regions: new Map(), byId: new Map(), log: [], logger: null };
   const clean = (s) => (s || "").replace(/\s+/g, " ").trim();
   const cut = (s, n) => (s.length > n ? s.slice(0, n) : s);
 
@@ -38,7 +40,10 @@
                                    el.innerText || el.getAttribute("title") || el.getAttribute("alt") ||
                                    el.getAttribute("placeholder") || ""), 120);
   const idOf = (el) => {
-    if (!state.ids.has(el)) state.ids.set(el, state.next++);
+    if (!state.ids.has(el)) {
+      state.ids.set(el, state.next);
+      state.byId.set(state.next++, el);
+    }
     return state.ids.get(el);
   };
 
@@ -170,6 +175,35 @@
     return { el, frame, cross: false, offset };
   };
 
+  // The chrome region (header, navigation, footer, search) an element is in, as the template-aware axe run
+  // found them on this page with their structural hash (gather/axe_run.js): the outermost one. A region is
+  // "plain" when Tab goes through it in document order: no positive tabindex, frames or shadow roots.
+  const TABBABLE = "a[href], area[href], button, input, select, textarea, summary, iframe, [tabindex], [contenteditable]";
+  const tabbables = (root) => Array.from(root.querySelectorAll(TABBABLE)).filter((el) =>
+    el.tabIndex >= 0 && !el.disabled && !el.closest("[inert]") && el.getClientRects().length &&
+    getComputedStyle(el).visibility === "visible");
+  const regionOf = (el) => {
+    let found = null;
+    for (const region of window.__a11yAuditChrome || []) {
+      if (region.el.isConnected && region.el.contains(el) && (!found || region.el.contains(found.el))) found = region;
+    }
+    if (!found) return null;
+    if (!state.regions.has(found.el)) {
+      const list = tabbables(found.el);
+      const plain = list.every((n) => n.tabIndex === 0 && n.localName !== "iframe") &&
+                    !Array.from(found.el.querySelectorAll("*")).some((n) => n.shadowRoot);
+      state.regions.set(found.el, { hash: found.hash, list, plain });
+    }
+    return state.regions.get(found.el);
+  };
+
+  const regionFacts = (el, frame) => {
+    const region = frame ? null : regionOf(el);
+    return region ? { region: region.hash, region_index: region.list.indexOf(el), region_size: region.list.length,
+                      region_plain: region.plain }
+                  : { region: "", region_index: -1, region_size: 0, region_plain: false };
+  };
+
   const api = {
     // Before the walk: transitions off (rendering settles at once), no caret, focus back to the start of the page.
     startWalk() {
@@ -183,13 +217,31 @@
       (document.body || document.documentElement).prepend(start);
       start.focus({ preventScroll: true });
       start.remove();
-      let tabbable = 0;
-      const SEL = "a[href], area[href], button, input, select, textarea, summary, iframe, [tabindex], [contenteditable]";
-      for (const el of document.querySelectorAll(SEL)) {
-        if (el.tabIndex >= 0 && !el.disabled && !el.closest("[inert]") && el.getClientRects().length &&
-            getComputedStyle(el).visibility === "visible") tabbable += 1;
-      }
-      return { tabbable };
+      // key events in a frame go to the frame's document: with frames, Python presses Tab one at a time
+      return { tabbable: tabbables(document).length, frames: document.querySelectorAll("iframe, frame, object, embed").length };
+    },
+
+    // For presses sent several at once: each Tab's stop is noted when its key goes up (in the capture
+    // phase of the window, before the page's own handlers on the way down)
+    logTabs(on) {
+      if (state.logger) window.removeEventListener("keyup", state.logger, true);
+      state.logger = on ? (event) => { if (event.key === "Tab" && !event.shiftKey) state.log.push(api.stop()); } : null;
+      if (state.logger) window.addEventListener("keyup", state.logger, true);
+      state.log = [];
+    },
+    takeLog() {
+      const log = state.log;
+      state.log = [];
+      return log;
+    },
+    // focus back on a stop noted in the log, as it was then (for the screenshots, or to walk on from it)
+    focusStop({ id, shown }) {
+      const el = state.byId.get(id);
+      if (!el || !el.isConnected) return false;
+      el.focus({ focusVisible: true });
+      state.current = el;
+      state.currentShown = !shown;
+      return deepActive().el === el;
     },
 
     // Where focus is now, after a Tab. id 0: on the document itself (the end of the tab order).
@@ -218,14 +270,37 @@
         group: [el.localName, el.className && el.className.baseVal === undefined ? el.className : "",
                 parent ? parent.localName : "", parent && typeof parent.className === "string" ? parent.className : ""].join("|"),
         prev_hidden: prevHidden,
+        ...regionFacts(el, frame),
       };
     },
+    // Go on from an earlier page's walk: focus the element at ``index`` of the region's tabbable elements,
+    // so that the next Tab goes on after it. False when the region is not there as it was.
+    focusInRegion({ hash, index, size }) {
+      const region = Array.from(state.regions.values()).find((r) => r.hash === hash);
+      if (!region || !region.plain || region.list.length !== size || !region.list[index]) return false;
+      const el = region.list[index];
+      el.focus({ preventScroll: true, focusVisible: true });
+      state.current = el;
+      state.currentShown = false;
+      return document.activeElement === el;
+    },
     // for comparing the rendering with and without focus: blur the focused element, then give it focus back
-    blur() {
+    // (with ``around``: the part of the screen around it where a focus indicator would be, in page
+    // coordinates, or null when none of it is on screen)
+    blur(around) {
       const el = state.current;
       if (!el || el.ownerDocument !== document) return false;
+      let clip = null;
+      if (around) {
+        const r = el.getBoundingClientRect(), m = FOCUS_MARGIN;
+        const left = Math.max(0, r.left - m), top = Math.max(0, r.top - m);
+        const right = Math.min(innerWidth, r.right + m), bottom = Math.min(innerHeight, r.bottom + m);
+        if (right - left >= 1 && bottom - top >= 1) {
+          clip = { x: left + scrollX, y: top + scrollY, width: right - left, height: bottom - top, scale: 1 };
+        }
+      }
       el.blur();
-      return document.activeElement !== el;
+      return document.activeElement !== el && (around ? { clip } : true);
     },
     refocus() {
       const el = state.current;

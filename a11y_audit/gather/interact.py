@@ -7,7 +7,12 @@ kept; a part cut short by the clock is named in ``errors``. In order:
 1. keyboard: press Tab and note where focus goes (box, visible or not, in fixed content or a dialog);
    for a few elements of different kinds compare a screenshot with and without focus. When focus
    comes back to an element it had before without passing the end of the page, try to leave with
-   Escape, Tab and Shift+Tab: a keyboard trap when none works.
+   Escape, Tab and Shift+Tab: a keyboard trap when none works. Template-aware (``walks``): a chrome
+   region (header, navigation, footer, search) with the same structural hash as on a finished page of
+   the site (gather/axe_run.js) is not walked again: its stops from that page are taken over, marked
+   ``copied``, and the walk goes on from the last element walked there, past the region or further
+   into it. So the presses go to what is new on each page, and a menu longer than one walk is covered
+   over the first pages of a site.
 2. mouse: elements with a pointer cursor outside the tab order that listen to clicks themselves
    (the browser's own list of event listeners, through the DevTools protocol).
 3. hover: hover the elements that style rules or mouse listeners show other content for, then press
@@ -21,6 +26,9 @@ kept; a part cut short by the clock is named in ``errors``. In order:
 from __future__ import annotations
 
 import asyncio
+from collections import OrderedDict, deque
+from dataclasses import dataclass, replace
+from functools import partial
 from importlib.resources import files
 from typing import Any
 
@@ -34,6 +42,10 @@ SCRIPT = files(__package__).joinpath("interact.js").read_text(encoding="utf-8")
 API = "window.__a11yAuditInteract"
 MIN_SECONDS = 2.0  # with less time left the step is not started (it would only slow the pages visited meanwhile)
 MAX_TABS = 60  # presses of Tab in the walk
+BATCH = 10  # presses sent at once on a page without frames: Chromium then draws a frame per batch, not per
+# press (measured: about a third of the CPU time of pressing one at a time)
+TAB_DOWN = {"type": "keyDown", "key": "Tab", "code": "Tab", "windowsVirtualKeyCode": 9}
+TAB_UP = {"type": "keyUp", "key": "Tab", "code": "Tab", "windowsVirtualKeyCode": 9}
 MAX_SHOTS = 8  # elements whose screen with and without focus is compared: one per kind of element, so many
 # visible ones and as many of those that are not visible themselves
 MAX_HOVERS = 8
@@ -44,6 +56,39 @@ ZOOM_VIEWPORT = {"width": 640, "height": 450}  # 1280 x 900 at 200 %
 REFLOW_VIEWPORT = {"width": 320, "height": 256}  # WCAG 1.4.10: 1280 CSS pixels at 400 %
 CLICK_EVENTS = {"click", "mousedown", "mouseup", "pointerdown", "pointerup"}
 HOVER_EVENTS = {"mouseenter", "mouseover", "pointerenter", "pointerover"}
+
+
+@dataclass(frozen=True)
+class RegionWalk:
+    """The focus stops of one chrome region, in Tab order from its first tabbable element."""
+
+    stops: tuple[FocusStop, ...]
+    size: int  # the region's tabbable elements: walked to its end when there are as many stops
+
+
+class Walks:
+    """Per site: the walks through chrome regions on finished pages, by the regions' structural hash.
+    Bounded like axe.Templates: the most recent ``max_sites`` sites, ``max_regions`` regions each."""
+
+    def __init__(self, max_sites: int = 16, max_regions: int = 64):
+        self.max_sites = max_sites
+        self.max_regions = max_regions
+        self._sites: OrderedDict[str, dict[str, RegionWalk]] = OrderedDict()
+
+    def known(self, site: str) -> dict[str, RegionWalk]:
+        return dict(self._sites.get(site, {}))
+
+    def learn(self, site: str, walks: dict[str, RegionWalk]) -> None:
+        if not walks:
+            return
+        regions = self._sites.setdefault(site, {})
+        self._sites.move_to_end(site)
+        for key, walk in walks.items():
+            if key in regions or len(regions) < self.max_regions:
+                if len(walk.stops) > len(regions.get(key, RegionWalk((), 0)).stops):
+                    regions[key] = walk
+        while len(self._sites) > self.max_sites:
+            self._sites.popitem(last=False)
 
 
 class _Facts:
@@ -68,9 +113,13 @@ class _Facts:
         return Interaction(**{k: tuple(v) if isinstance(v, list) else v for k, v in vars(self).items()})
 
 
-async def interact(page: Page, context: BrowserContext, seconds: float) -> Interaction:
-    """Run the steps on a loaded page within ``seconds``; never raises for page problems."""
+async def interact(page: Page, context: BrowserContext, seconds: float, walks: Walks | None = None,
+                   site: str = "") -> Interaction:
+    """Run the steps on a loaded page within ``seconds``; never raises for page problems. With ``walks``,
+    the Tab walk takes over what earlier pages of ``site`` walked in the same chrome regions."""
     facts = _Facts()
+    learned: dict[str, RegionWalk] = {}
+    keyboard = partial(_keyboard, known=walks.known(site) if walks else {}, learned=learned)
     current = "start"
     if seconds < MIN_SECONDS:
         facts.errors.append(f"not started: {seconds:.1f} s left of the page's time")
@@ -79,7 +128,7 @@ async def interact(page: Page, context: BrowserContext, seconds: float) -> Inter
         async with asyncio.timeout(seconds):
             await page.evaluate(SCRIPT)
             cdp = await context.new_cdp_session(page)
-            for current, step in (("keyboard", _keyboard), ("mouse", _mouse_only), ("hover", _hover),
+            for current, step in (("keyboard", keyboard), ("mouse", _mouse_only), ("hover", _hover),
                                   ("spacing", _spacing), ("zoom", _zoom), ("reflow", _reflow)):
                 try:
                     await step(page, cdp, facts)
@@ -90,6 +139,8 @@ async def interact(page: Page, context: BrowserContext, seconds: float) -> Inter
         facts.errors.append(f"{current}: time limit of {seconds:.1f} s")
     except PlaywrightError as exc:
         facts.errors.append(f"{current}: {_short(exc)}")
+    if walks is not None:
+        walks.learn(site, learned)
     return facts.freeze()
 
 
@@ -102,26 +153,106 @@ async def _call(page: Page, name: str, arg: Any = None) -> Any:
     return await page.evaluate(f"(arg) => {API}.{name}(arg)", arg)
 
 
-async def _capture(cdp: CDPSession) -> str:
-    shot = await cdp.send("Page.captureScreenshot", {"format": "png", "optimizeForSpeed": True})
+async def _capture(cdp: CDPSession, clip: dict[str, float] | None = None) -> str:
+    shot = await cdp.send("Page.captureScreenshot", {"format": "png", "optimizeForSpeed": True} | ({"clip": clip} if clip else {}))
     return shot["data"]
 
 
 # -- 1. keyboard --------------------------------------------------------------------------------
 
 
-async def _keyboard(page: Page, cdp: CDPSession, facts: _Facts) -> None:
-    facts.tabbable = (await _call(page, "startWalk"))["tabbable"]
+class _Presses:
+    """Presses of Tab and where focus went after each: one at a time, or on a page without frames in
+    batches sent at once, their stops noted by the page as each key goes up (``logTabs``)."""
+
+    def __init__(self, page: Page, cdp: CDPSession, batch: bool):
+        self.page, self.cdp, self.batch = page, cdp, batch
+        self.sent = 0
+        self.pending: deque[dict[str, Any]] = deque()
+        self.last: dict[str, Any] | None = None  # the stop the walk goes on from
+        self.moved = False  # focus was put elsewhere since (a screenshot)
+        self.lost = False  # the page swallowed key-up events: one at a time from then on
+
+    async def next(self) -> dict[str, Any] | None:
+        """The next stop, None when ``MAX_TABS`` presses were made."""
+        if not self.pending:
+            if self.moved and self.last is not None:
+                await self._back_to(self.last)
+            if self.sent >= MAX_TABS:
+                return None
+            if self.batch:
+                await self._send_batch()
+            else:
+                await self.page.keyboard.press("Tab")
+                self.sent += 1
+                self.pending.append(await _call(self.page, "stop"))
+        self.last = self.pending.popleft()
+        return self.last
+
+    async def _send_batch(self) -> None:
+        count = min(BATCH, MAX_TABS - self.sent)
+        await asyncio.gather(*(self.cdp.send("Input.dispatchKeyEvent", event)
+                               for _ in range(count) for event in (TAB_DOWN, TAB_UP)))
+        self.sent += count
+        log = await _call(self.page, "takeLog")
+        if len(log) < count:  # key-ups that did not reach the window: one at a time from here
+            self.lost, self.batch = True, False
+            await _call(self.page, "logTabs", False)
+            log = log or [await _call(self.page, "stop")]
+        self.pending.extend(log)
+
+    async def focus(self, stop: dict[str, Any]) -> bool:
+        """Focus on ``stop`` again if presses went past it; True when it has focus."""
+        if stop is self.last and not self.pending and not self.moved:
+            return True
+        self.moved = True
+        return await _call(self.page, "focusStop", {"id": stop["id"], "shown": stop["shown"]})
+
+    async def _back_to(self, stop: dict[str, Any]) -> None:
+        if stop["id"]:
+            await _call(self.page, "focusStop", {"id": stop["id"], "shown": stop["shown"]})
+        else:
+            await self.page.evaluate("() => document.activeElement && document.activeElement.blur && document.activeElement.blur()")
+        self.moved = False
+
+    async def reset(self) -> None:
+        """Focus was moved by other keys or by the walk itself: what is pending is stale."""
+        self.pending.clear()
+        self.moved = False
+        self.last = None
+        if self.batch:
+            await _call(self.page, "takeLog")
+
+
+async def _keyboard(page: Page, cdp: CDPSession, facts: _Facts, known: dict[str, RegionWalk],
+                    learned: dict[str, RegionWalk]) -> None:
+    start = await _call(page, "startWalk")
+    facts.tabbable = start["tabbable"]
     seen: dict[int, int] = {}  # element id -> index of its stop
     controls: list[bool] = []  # per stop: a button or link
+    regions: list[dict[str, Any]] = []  # per stop: its chrome region, place in it, the region's size
+    presses = _Presses(page, cdp, batch=not start["frames"])
+    if presses.batch:
+        await _call(page, "logTabs", True)
+    try:
+        await _walk(presses, facts, known, seen, controls, regions)
+    finally:
+        learned.update(_region_walks(facts, regions))
+        if presses.lost:
+            facts.errors.append("keyboard: the page stops key-up events of Tab; pressed one at a time from then on")
+        if presses.batch:
+            await _call(page, "logTabs", False)
+
+
+async def _walk(presses: _Presses, facts: _Facts, known: dict[str, RegionWalk], seen: dict[int, int],
+                controls: list[bool], regions: list[dict[str, Any]]) -> None:
+    page, cdp = presses.page, presses.cdp
     groups: set[tuple[str, str]] = set()
     shots = {True: 0, False: 0}  # by "visible"
     passed_end = escaped = restart = False
     in_cross_frame = 0
-    while facts.tab_presses < MAX_TABS:
-        await page.keyboard.press("Tab")
+    while (info := await presses.next()) is not None:
         facts.tab_presses += 1
-        info = await _call(page, "stop")
         if not info["id"]:  # on the document: the end of the tab order (or a page without any)
             if not facts.stops or passed_end:
                 break
@@ -138,7 +269,10 @@ async def _keyboard(page: Page, cdp: CDPSession, facts: _Facts) -> None:
                 break
             # focus went round without reaching the end of the page: can the keyboard get out?
             cycle = facts.stops[first:]
+            if not await presses.focus(info):
+                break
             trap = await _trap(page, cycle, {k for k, i in seen.items() if i >= first}, any(controls[first:]))
+            await presses.reset()
             if trap is not None or escaped:
                 if trap is not None:
                     facts.traps.append(trap)
@@ -147,14 +281,28 @@ async def _keyboard(page: Page, cdp: CDPSession, facts: _Facts) -> None:
             seen.clear()
             continue
         passed_end = False
+        earlier = known.pop(info["region"], None) if info["region_index"] == 0 else None
+        if earlier and earlier.size == info["region_size"] and await _call(
+            page, "focusInRegion", {"hash": info["region"], "index": len(earlier.stops) - 1, "size": earlier.size},
+        ):  # walked on an earlier page: take its stops over and go on after the last of them
+            await presses.reset()
+            seen[key] = len(facts.stops)
+            for index, stop in enumerate(earlier.stops):
+                facts.stops.append(replace(stop, copied=True))
+                controls.append(False)
+                regions.append({"region": info["region"], "region_index": index, "region_size": earlier.size,
+                                "region_plain": True})
+            continue
         seen[key] = len(facts.stops)
         controls.append(info["control"])
+        regions.append({k: info[k] for k in ("region", "region_index", "region_size", "region_plain")})
         pixels = None
         group, visible = (info["group"], info["shown"]), not info["shown"]
         if not info["frame"] and group not in groups and shots[visible] < MAX_SHOTS:
             groups.add(group)
             shots[visible] += 1
-            pixels = await _focus_changes_pixels(page, cdp)
+            if await presses.focus(info):
+                pixels = await _focus_changes_pixels(page, cdp)
         facts.stops.append(FocusStop(
             selector=info["selector"], name=info["name"], tag=info["tag"], x=info["x"], y=info["y"],
             width=info["width"], height=info["height"], fixed=info["fixed"], dialog=info["dialog"], frame=info["frame"],
@@ -164,14 +312,40 @@ async def _keyboard(page: Page, cdp: CDPSession, facts: _Facts) -> None:
         restart = False
 
 
+def _region_walks(facts: _Facts, regions: list[dict[str, Any]]) -> dict[str, RegionWalk]:
+    """The regions this walk went through from their first tabbable element, one after the other in
+    document order, without a trap, dialog, frame or Escape on the way: walks a later page may take over."""
+    if facts.traps:
+        return {}
+    out: dict[str, RegionWalk] = {}
+    for key in {r["region"] for r in regions if r["region"]}:
+        at = [i for i, r in enumerate(regions) if r["region"] == key]
+        size = regions[at[0]]["region_size"]
+        if (at != list(range(at[0], at[0] + len(at))) or [regions[i]["region_index"] for i in at] != list(range(len(at)))
+                or not regions[at[0]]["region_plain"] or len(at) > size
+                or any(facts.stops[i].after_escape or facts.stops[i].dialog or facts.stops[i].frame for i in at)):
+            continue
+        if len(at) < size and at[-1] + 1 < len(facts.stops):
+            continue  # focus left the region before its end: not in document order
+        out[key] = RegionWalk(stops=tuple(replace(facts.stops[i], copied=False) for i in at), size=size)
+    return out
+
+
 async def _focus_changes_pixels(page: Page, cdp: CDPSession) -> bool | None:
-    """Does the screen look different with focus on the element than without? None: could not tell."""
-    focused = await _capture(cdp)
-    if not await _call(page, "blur"):
+    """Does the screen look different with focus on the element than without? None: could not tell.
+    First only around the element (cheaper); when nothing changed there, the whole screen."""
+    blurred = await _call(page, "blur", True)
+    if not blurred:
         return None
+    if blurred["clip"]:
+        unfocused = await _capture(cdp, blurred["clip"])
+        await _call(page, "refocus")
+        if await _capture(cdp, blurred["clip"]) != unfocused:
+            return True
+        await _call(page, "blur")
     unfocused = await _capture(cdp)
     await _call(page, "refocus")
-    return focused != unfocused
+    return await _capture(cdp) != unfocused
 
 
 async def _trap(page: Page, cycle: list[FocusStop], keys: set[int], control: bool) -> KeyboardTrap | None:

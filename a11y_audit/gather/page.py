@@ -20,7 +20,7 @@ from ..discover.urls import document_kind, host_of
 from ..snapshot import Document, PageSnapshot, Timings, failed_page
 from . import axe as axe_engine
 from .browser import launch
-from .interact import interact
+from .interact import Walks, interact
 
 if TYPE_CHECKING:
     from .session import SiteSession
@@ -51,6 +51,7 @@ class Gatherer:
         self.axe = axe_engine.load_axe(settings.axe_path)
         self.axe_options = axe_engine.run_options(settings.wcag_version, settings.wcag_level)
         self.templates = axe_engine.Templates() if settings.axe_templates else None
+        self.walks = Walks() if settings.axe_templates else None  # the Tab walk through chrome regions, too
         self._playwright: Playwright | None = None
         self._browser: Browser | None = None
         self._lock = asyncio.Lock()
@@ -187,7 +188,7 @@ class Gatherer:
             seconds = self.settings.interaction_seconds
             if budget is not None and budget.when() is not None:
                 seconds = min(seconds, budget.when() - asyncio.get_running_loop().time() - INTERACTION_MARGIN)
-            interaction = await interact(page, context, max(0.0, seconds))
+            interaction = await interact(page, context, max(0.0, seconds), self.walks, axe_engine.Templates.site_of(url))
         finished = time.perf_counter()
 
         timings = Timings(
