@@ -220,11 +220,11 @@ def consistent_identification(snapshots: Sequence[PageSnapshot]) -> Iterable[Fin
                 continue  # one page, or two different links to the same target on one page
             used = {url: next(iter(names)) for url, names in by_page.items()}
             # a name that only adds to another ("Home, huidige pagina") counts as that name
-            canonical = {n: min((m for m in used.values() if m in n), key=len) for n in used.values()}
+            canonical = {n: min((m for m in used.values() if m in n), key=lambda m: (len(m), m)) for n in used.values()}
             counts = Counter(canonical[n] for n in used.values())
             if len(counts) < 2:
                 continue
-            usual = counts.most_common(1)[0][0]
+            usual = min(counts, key=lambda n: (-counts[n], n))  # on a tie, not the order the pages came in
             for url, name in used.items():
                 if canonical[name] != usual:
                     yield CONSISTENT_IDENTIFICATION.finding(

@@ -121,7 +121,7 @@ class Gatherer:
         except PlaywrightError as exc:
             if not browser.is_connected():
                 return failed_page(url, reasons.BROWSER_CRASH)
-            return failed_page(url, _reason(exc))
+            return failed_page(url, error_reason(exc))
         finally:
             try:
                 await asyncio.wait_for(context.close(), 10)
@@ -272,7 +272,7 @@ async def _dismiss(dialog: Dialog) -> None:
         pass
 
 
-def _reason(exc: PlaywrightError) -> str:
+def error_reason(exc: PlaywrightError) -> str:
     message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
     cert = re.search(r"net::ERR_(CERT_[A-Z_]+|SSL_[A-Z_]+)", message)
     if cert:

@@ -33,7 +33,7 @@ from ..discover.urls import host_of
 from ..secrets import redact, resolve, secret_values
 from ..snapshot import ConsentBanner, PageSnapshot
 from .consent import FIRST_LOOK, Banner, accept, detect, run_action
-from .page import LOAD_SHARE, _dismiss, _reason
+from .page import LOAD_SHARE, _dismiss, error_reason
 
 if TYPE_CHECKING:
     from .page import Gatherer, RequestPolicy
@@ -186,7 +186,7 @@ class SiteSession:
         except asyncio.TimeoutError:
             self.login_error = f"{reasons.LOGIN_FAILED}: not done within {seconds:g} s"
         except PlaywrightError as exc:
-            self.login_error = f"{reasons.LOGIN_FAILED}: {_reason(exc)}"
+            self.login_error = f"{reasons.LOGIN_FAILED}: {error_reason(exc)}"
         finally:
             try:
                 await asyncio.wait_for(context.close(), 10)

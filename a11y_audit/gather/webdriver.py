@@ -40,7 +40,7 @@ from ..config import Settings
 from ..snapshot import PageSnapshot, Timings, failed_page
 from . import axe as axe_engine
 from .browser import LAUNCH_ARGS, find_browser
-from .page import EXTRACT_LIMITS, EXTRACT_SCRIPT, HTML_TYPES, LOAD_SHARE, RequestPolicy, _reason, build_snapshot
+from .page import EXTRACT_LIMITS, EXTRACT_SCRIPT, HTML_TYPES, LOAD_SHARE, RequestPolicy, error_reason, build_snapshot
 
 # Playwright launches headless Chromium with these besides LAUNCH_ARGS: the same layout and media
 HEADLESS_ARGS = [
@@ -317,7 +317,7 @@ class SeleniumGatherer:
         response = navigation.response
         if response is None:
             if navigation.error:
-                raise _Failed(failed_page(url, _reason(Exception(navigation.error))))
+                raise _Failed(failed_page(url, error_reason(Exception(navigation.error))))
             raise _Failed(failed_page(url, f"{reasons.ERROR}: no response for the page"))
         status = int(response["status"])
         content_type = navigation.header("content-type")
@@ -427,4 +427,4 @@ def _crash_reason(exc: Exception, page_timeout: float) -> str:
     if any(gone in lower for gone in ("not reachable", "disconnected", "invalid session id", "session deleted",
                                       "no such window", "connection refused", "max retries exceeded")):
         return reasons.BROWSER_CRASH
-    return _reason(exc)
+    return error_reason(exc)
