@@ -270,6 +270,63 @@ class UnchangedFocus:
 
 
 @dataclass(frozen=True)
+class MediaTrack:
+    """A track element of an audio or video element."""
+
+    kind: str  # captions, subtitles, descriptions, chapters, metadata
+    src: str = ""
+    srclang: str = ""
+    label: str = ""
+    state: int = 0  # readyState: 0 not loaded, 1 loading, 2 loaded, 3 failed
+    cues: int | None = None  # cues in the loaded file; None: not loaded
+
+
+@dataclass(frozen=True)
+class Media:
+    """An audio or video element, as it was after axe-core ran (gather/media.js)."""
+
+    selector: str
+    tag: str  # audio, video
+    shown: bool = False  # rendered with a size (an audio element without controls is not)
+    controls: bool = False  # the browser's own controls
+    autoplay: bool = False
+    muted: bool = False  # muted, or volume 0
+    loop: bool = False
+    playing: bool = False  # playing when looked at (without anyone starting it)
+    current_time: float = 0.0
+    duration: float | None = None  # seconds; None: not known (not loaded) or endless
+    stream: bool = False  # endless: a live stream
+    ready_state: int = 0
+    error: int = 0  # MediaError code; 0: none
+    src: str = ""
+    fragment: str = ""  # media fragment of the source: "t=8,10"
+    audio_bytes: int | None = None  # audio the browser decoded so far (Chromium): more than 0 means a sound track
+    video_bytes: int | None = None
+    audible: bool | None = None  # listened to while playing: sound above -40 dBFS; None: not listened to
+    tracks: tuple[MediaTrack, ...] = ()
+
+
+@dataclass(frozen=True)
+class ChangingText:
+    """An element whose text changed by itself at least twice after the load event (gather/watch.js)."""
+
+    selector: str
+    text: str = ""  # its text now
+    updates: tuple[int, ...] = ()  # milliseconds after the load event at which its text changed
+    visible: bool = False
+    other_text: int = 0  # characters of visible text on the page besides it
+    quiet_ms: int = 0  # milliseconds from its last change to the end of the watch
+
+
+@dataclass(frozen=True)
+class PageControl:
+    """A visible control with an accessible name (gathered only when something plays or changes by itself)."""
+
+    name: str
+    role: str = ""  # the role attribute, or the tag
+
+
+@dataclass(frozen=True)
 class ConsentBanner:
     """A cookie-consent banner on the page (gather/consent.py, rules/consent.yaml)."""
 
@@ -378,6 +435,7 @@ class Timings:
     extract_ms: int = 0
     total_ms: int = 0
     interaction_ms: int = 0
+    media_ms: int = 0  # gather/media.js, mostly the wait for text that changes by itself
 
 
 @dataclass(frozen=True)
@@ -418,6 +476,11 @@ class PageSnapshot:
     interaction: Interaction | None = None  # the interaction step's facts; None when it did not run
     lang_parts: tuple[LangPart, ...] = ()  # elements that change the language (at most 200)
     form_fields: tuple[FormField, ...] = ()  # at most 300
+    # audio, video and text that changes by itself (gather/media.js, watch.js)
+    media: tuple[Media, ...] = ()
+    changing_text: tuple[ChangingText, ...] = ()
+    page_controls: tuple[PageControl, ...] = ()
+    media_errors: tuple[str, ...] = ()
 
     @property
     def audited(self) -> bool:
@@ -486,6 +549,10 @@ _NESTED.update(
         (PageSnapshot, "interaction"): Interaction,
         (PageSnapshot, "lang_parts"): LangPart,
         (PageSnapshot, "form_fields"): FormField,
+        (PageSnapshot, "media"): Media,
+        (PageSnapshot, "changing_text"): ChangingText,
+        (PageSnapshot, "page_controls"): PageControl,
+        (Media, "tracks"): MediaTrack,
         (Interaction, "stops"): FocusStop,
         (Interaction, "traps"): KeyboardTrap,
         (Interaction, "mouse_only"): MouseOnly,

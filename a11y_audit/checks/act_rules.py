@@ -9,6 +9,7 @@ from __future__ import annotations
 from .contrast import CONTRAST_CHECKS
 from .decorative import DECORATIVE_EXPOSED
 from .keyboard import KEYBOARD_CHECKS
+from .media import MEDIA_CHECKS
 from .meta_refresh import META_REFRESH_CHECKS
 from .orientation import ORIENTATION_LOCK
 from .text_spacing import TEXT_SPACING_CHECKS
@@ -20,4 +21,5 @@ ACT_CHECKS = (
     DECORATIVE_EXPOSED,
     ORIENTATION_LOCK,
     *CONTRAST_CHECKS,
+    *MEDIA_CHECKS,
 )

@@ -28,6 +28,9 @@ LAUNCH_ARGS = [
     "--disable-quic",
     "--no-first-run",
     "--disable-dev-shm-usage",
+    # audio and video that a page starts by itself play, as for a visitor who has used the site before
+    # (browsers then allow it): checks/media.py needs to see what plays
+    "--autoplay-policy=no-user-gesture-required",
 ]
 
 HOW_TO_INSTALL = (

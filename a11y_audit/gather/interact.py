@@ -46,6 +46,8 @@ BATCH = 20  # presses sent at once on a page without frames: Chromium then draws
 # press (measured: about a third of the CPU time of pressing one at a time)
 TAB_DOWN = {"type": "keyDown", "key": "Tab", "code": "Tab", "windowsVirtualKeyCode": 9}
 TAB_UP = {"type": "keyUp", "key": "Tab", "code": "Tab", "windowsVirtualKeyCode": 9}
+MEDIA = ("audio", "video")  # Tab goes through the browser's own controls of these: focus stays on the element
+MAX_INNER = 12  # presses of Tab that stay on one such element (play, timeline, volume, fullscreen, menu...)
 MAX_SHOTS = 8  # elements whose screen with and without focus is compared: one per kind of element, so many
 # visible ones and as many of those that are not visible themselves
 MAX_HOVERS = 8
@@ -262,6 +264,8 @@ async def _walk(presses: _Presses, facts: _Facts, known: dict[str, RegionWalk], 
         if in_cross_frame > 1:  # still in an iframe of another origin: its elements cannot be told apart
             continue
         key = info["id"]
+        if info["tag"] in MEDIA and not passed_end and facts.stops and seen.get(key) == len(facts.stops) - 1:
+            continue  # on to the next of its own controls
         if key in seen:
             first = seen[key]
             if passed_end or (first == 0 and len(seen) >= facts.tabbable):
@@ -352,14 +356,20 @@ async def _trap(page: Page, cycle: list[FocusStop], keys: set[int], control: boo
     """None when Escape and then Tab, or Shift+Tab, take focus out of the elements it went round in."""
     tries = len(keys) + 2
     for presses in (["Escape"] + ["Tab"] * tries, ["Shift+Tab"] * tries):
+        inner, last = 0, None
         for key in presses:
             await page.keyboard.press(key)
             if key == "Escape":
                 await page.wait_for_timeout(ESCAPE_WAIT_MS)
                 continue
             info = await _call(page, "stop")
+            while info["id"] == last and info.get("tag") in MEDIA and inner < MAX_INNER:  # through its own controls
+                inner += 1
+                await page.keyboard.press(key)
+                info = await _call(page, "stop")
             if not info["id"] or info["id"] not in keys:
                 return None
+            last = info["id"]
     return KeyboardTrap(
         selectors=tuple(s.selector for s in cycle), names=tuple(s.name for s in cycle),
         dialog=all(s.dialog for s in cycle), control=control,

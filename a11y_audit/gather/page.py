@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 
 EXTRACT_SCRIPT = files(__package__).joinpath("extract.js").read_text(encoding="utf-8")
 EXTRACT_LIMITS = {"maxText": 5000, "maxLinks": 2000, "maxImages": 1000, "maxBlocks": 3000}
+WATCH_SCRIPT = files(__package__).joinpath("watch.js").read_text(encoding="utf-8")
+MEDIA_SCRIPT = files(__package__).joinpath("media.js").read_text(encoding="utf-8")
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 LOAD_SHARE = 0.3  # of page_timeout: how long to wait for the load event after the DOM is there
 INTERACTION_MARGIN = 2.0  # seconds of the page's budget left after the interaction step
@@ -138,6 +140,7 @@ class Gatherer:
         if policy is not None:  # registered last, so asked first; passes on to the allowed-hosts route
             await context.route("**/*", lambda route: self._polite_route(route, policy, state))
         await context.add_init_script(script=self.axe.script)
+        await context.add_init_script(script=WATCH_SCRIPT)
         page = await context.new_page()
         crashed = asyncio.Event()
         page.on("crash", lambda _page: crashed.set())
@@ -179,7 +182,10 @@ class Gatherer:
         axe_started = time.perf_counter()
         raw_axe = await axe_engine.run(page, self.axe_options, self.templates, url)
         axed = time.perf_counter()
-        facts = await page.evaluate(EXTRACT_SCRIPT, EXTRACT_LIMITS)
+        left = budget.when() - asyncio.get_running_loop().time() if budget is not None and budget.when() is not None else None
+        media = await page.evaluate(MEDIA_SCRIPT, media_limits(left))  # before extract.js, whose focus probing may change text
+        media_done = time.perf_counter()
+        facts = await page.evaluate(EXTRACT_SCRIPT, EXTRACT_LIMITS) | media
         done = time.perf_counter()
         if crashed.is_set():
             return failed_page(url, reasons.TAB_CRASH)
@@ -194,9 +200,10 @@ class Gatherer:
         timings = Timings(
             navigation_ms=round((loaded - started) * 1000),
             axe_ms=round((axed - axe_started) * 1000),
-            extract_ms=round((done - axed) * 1000),
+            extract_ms=round((done - media_done) * 1000),
             total_ms=round((finished - started) * 1000),
             interaction_ms=round((finished - done) * 1000),
+            media_ms=round((media_done - axed) * 1000),
         )
         snapshot = build_snapshot(url, final_url, raw_axe, facts, http_status=status, content_type=content_type, timings=timings)
         snapshot = replace(snapshot, interaction=interaction)
@@ -249,6 +256,16 @@ def build_snapshot(
         documents=_documents(snapshot),
         timings=timings,
     )
+
+
+def media_limits(seconds_left: float | None = None) -> dict[str, float]:
+    """Bounds of gather/media.js; its waits stay within ``seconds_left`` of the page's budget, less a margin."""
+    budget = 3500 if seconds_left is None else max(0, (seconds_left - INTERACTION_MARGIN) * 1000)
+    return {
+        "maxMedia": 20, "maxTracks": 10, "maxListen": 3, "maxChanging": 20, "maxControls": 300,
+        "minWatchMs": min(1200, budget), "maxWatchMs": 3500, "budgetMs": budget, "quietMs": 1250, "updates": 3,
+        "trackWaitMs": min(1000, budget), "listenMs": min(300, budget), "audiblePeak": 0.01,
+    }
 
 
 def _documents(snapshot: PageSnapshot) -> tuple[Document, ...]:

@@ -40,7 +40,10 @@ from ..config import Settings
 from ..snapshot import PageSnapshot, Timings, failed_page
 from . import axe as axe_engine
 from .browser import LAUNCH_ARGS, find_browser
-from .page import EXTRACT_LIMITS, EXTRACT_SCRIPT, HTML_TYPES, LOAD_SHARE, RequestPolicy, error_reason, build_snapshot
+from .page import (
+    EXTRACT_LIMITS, EXTRACT_SCRIPT, HTML_TYPES, LOAD_SHARE, MEDIA_SCRIPT, WATCH_SCRIPT, RequestPolicy, error_reason, build_snapshot,
+    media_limits,
+)
 
 # Playwright launches headless Chromium with these besides LAUNCH_ARGS: the same layout and media
 HEADLESS_ARGS = [
@@ -293,6 +296,7 @@ class SeleniumGatherer:
         for command, params in (
             ("Page.addScriptToEvaluateOnNewDocument", {"source": HOLD_SCRIPT}),
             ("Page.addScriptToEvaluateOnNewDocument", {"source": self.axe.script}),
+            ("Page.addScriptToEvaluateOnNewDocument", {"source": WATCH_SCRIPT}),
             ("Emulation.setFocusEmulationEnabled", {"enabled": True}),
             ("Emulation.setDeviceMetricsOverride", {"width": width, "height": height, "deviceScaleFactor": 1,
                                                     "mobile": False, "screenWidth": width, "screenHeight": height}),
@@ -341,7 +345,10 @@ class SeleniumGatherer:
         raw_axe = json.loads(driver.execute_script(
             f"return ({axe_engine.RUN_SCRIPT})(arguments[0]).then(JSON.stringify);", self.axe_options))
         axed = time.perf_counter()
-        facts = json.loads(driver.execute_script(f"return JSON.stringify(({EXTRACT_SCRIPT})(arguments[0]));", EXTRACT_LIMITS))
+        media = json.loads(driver.execute_script(
+            f"return ({MEDIA_SCRIPT})(arguments[0]).then(JSON.stringify);", media_limits(deadline - time.monotonic())))
+        media_done = time.perf_counter()
+        facts = json.loads(driver.execute_script(f"return JSON.stringify(({EXTRACT_SCRIPT})(arguments[0]));", EXTRACT_LIMITS)) | media
         done = time.perf_counter()
         if driver.execute_script("return performance.timeOrigin;") != page.time_origin:  # HOLD_SCRIPT could not hold it
             raise _Failed(failed_page(url, f"{reasons.ERROR}: the page navigated away during the audit", http_status=status,
@@ -349,8 +356,9 @@ class SeleniumGatherer:
         timings = Timings(
             navigation_ms=round((loaded - started) * 1000),
             axe_ms=round((axed - loaded) * 1000),
-            extract_ms=round((done - axed) * 1000),
+            extract_ms=round((done - media_done) * 1000),
             total_ms=round((done - started) * 1000),
+            media_ms=round((media_done - axed) * 1000),
         )
         return build_snapshot(url, final_url, raw_axe, facts, http_status=status, content_type=content_type, timings=timings)
 
