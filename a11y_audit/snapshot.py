@@ -301,6 +301,7 @@ class BrokenText:
     text: str = ""
     how: str = "cut"  # cut, overlap
     other: str = ""  # the element whose text it overlaps
+    link: str = ""  # cut: the name of a link around or right beside the box (perhaps to the full text)
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,8 @@ wrong, and leaves out what may be fine:
   images, maps and other content that needs two dimensions are left out.
 - ``text-spacing-clipped`` (1.4.12) and ``zoom-text-clipped`` (1.4.4): text that is newly cut off
   by a box that hides overflow, or newly overlaps other text, with the spacing of 1.4.12, or at 200 %
-  (only cuts at the top or bottom: at 200 % a row of cards may rightly show fewer).
+  (only cuts at the top or bottom: at 200 % a row of cards may rightly show fewer). "Cannot tell"
+  when a link is around the box or right beside it: a teaser whose full text may be behind the link.
 - ``hover-not-dismissable`` (1.4.13): content that appears over other content when the mouse hovers
   an element, and stays when Escape is pressed. Tooltips of the title attribute are the browser's own.
 """
@@ -179,8 +180,13 @@ def _broken(attribute: str, when: str, check: Callable[[], Check]) -> Callable[[
         for broken in (getattr(facts, attribute) if facts else ())[:MAX_PER_PAGE]:
             what = ("wordt afgesneden door het vak eromheen" if broken.how == "cut"
                     else f"valt over andere tekst ({broken.other})")
-            yield check().finding(_url(snapshot), selector=broken.selector, snippet=broken.text,
-                                message=f"{when} {what}: {_quote(broken.text)}")
+            message = f"{when} {what}: {_quote(broken.text)}"
+            if broken.link:  # a teaser: the full text may be behind the link
+                yield check().finding(_url(snapshot), selector=broken.selector, snippet=broken.text, outcome=CANT_TELL,
+                                      message=f"{message}. Kijk na of de link {_quote(broken.link, 40)} ernaast naar de "
+                                      "volledige tekst leidt")
+            else:
+                yield check().finding(_url(snapshot), selector=broken.selector, snippet=broken.text, message=message)
     return run
 
 

@@ -86,6 +86,19 @@
     return rect(r.left + a.clientLeft, r.top + a.clientTop, r.left + a.clientLeft + a.clientWidth, r.top + a.clientTop + a.clientHeight);
   };
   const HIDING = (v) => v === "hidden" || v === "clip";
+  // a link around the box that cuts off the element's text, or right before or after it (a teaser with
+  // "read more"): the full text may be there
+  const linkBeside = (el) => {
+    const clipper = clippers(el, true).find(([, cs]) => HIDING(cs.overflowX) || HIDING(cs.overflowY));
+    const box = clipper ? clipper[0] : el;
+    const around = box.closest("a[href]");
+    if (around) return nameOf(around) || cssPath(around);
+    for (const sib of [box.previousElementSibling, box.nextElementSibling]) {
+      const link = sib && (sib.matches("a[href]") ? sib : sib.querySelector(":scope > a[href], :scope > * > a[href]"));
+      if (link) return nameOf(link) || cssPath(link);
+    }
+    return "";
+  };
   // the part of ``box`` the overflow of ancestors lets through (``onlyHiding``: ignore scroll containers)
   const clipRegion = (el, own, onlyHiding) => {
     let region = rect(-1e9, -1e9, 1e9, 1e9);
@@ -401,7 +414,7 @@
         }
         const region = regions.get(owner);
         if (!region) { items.push(null); return; }
-        let partX = false, cutY = false;
+        let partX = false, cutY = false, halfY = false;
         for (const r of rects) {
           const seen = intersect(r, region);
           if (!seen) {  // wholly outside: below or above the box is cut off; beside it, it may be a carousel's next card
@@ -410,10 +423,11 @@
           }
           if (r.left < region.left - 2 || r.right > region.right + 2) partX = true;
           if (r.top < region.top - 2 || r.bottom > region.bottom + 2) cutY = true;
+          if (seen.height < 0.75 * r.height) halfY = true;  // a line of which a quarter or more is cut away
           if (lines.length < LIM.lines) lines.push({ i, r: rect(seen.left + sx, seen.top + sy, seen.right + sx, seen.bottom + sy) });
         }
         // cut: a line runs over the edge of the box that clips it, or lies wholly below or above it
-        items.push({ cutX: partX && getComputedStyle(owner).textOverflow !== "ellipsis", cutY });
+        items.push({ cutX: partX && getComputedStyle(owner).textOverflow !== "ellipsis", cutY, halfY });
       });
       // text lines of different elements that overlap (sweep over lines sorted by top)
       lines.sort((a, b) => a.r.top - b.r.top);
@@ -436,7 +450,8 @@
       return { items, pairs: Array.from(pairs) };
     },
     baseline() { state.baseline = api.layout(); return state.baseline.items.filter(Boolean).length; },
-    // texts cut off or overlapping now that were not in the baseline; ``vertical``: only cuts at the top or bottom
+    // texts cut off or overlapping now that were not in the baseline; ``vertical``: only cuts at the top or bottom,
+    // and lines cut through (a quarter or more of their height away) also when they were so in the baseline
     newlyBroken(vertical) {
       const now = api.layout();
       const base = state.baseline;
@@ -447,12 +462,13 @@
         if (owners.has(owner) || out.length >= LIM.kept) return;
         owners.add(owner);
         out.push({ selector: cssPath(owner), text: cut(clean(state.texts[i].data), 80), how,
-                   other: other === undefined ? "" : cssPath(state.texts[other].parentElement) });
+                   other: other === undefined ? "" : cssPath(state.texts[other].parentElement),
+                   link: how === "cut" ? linkBeside(owner) : "" });
       };
       now.items.forEach((item, i) => {
         const was = base.items[i];
         if (!item || !was) return;
-        if ((item.cutY && !was.cutY) || (!vertical && item.cutX && !was.cutX)) add(i, "cut");
+        if ((item.cutY && !was.cutY) || (vertical && item.halfY) || (!vertical && item.cutX && !was.cutX)) add(i, "cut");
       });
       const before = new Set(base.pairs);
       for (const pair of now.pairs) {

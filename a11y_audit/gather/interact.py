@@ -260,7 +260,7 @@ async def _hover(page: Page, cdp: CDPSession, facts: _Facts) -> None:
 
 
 def _broken(items: list[dict[str, Any]]) -> list[BrokenText]:
-    return [BrokenText(selector=i["selector"], text=i["text"], how=i["how"], other=i["other"]) for i in items]
+    return [BrokenText(selector=i["selector"], text=i["text"], how=i["how"], other=i["other"], link=i["link"]) for i in items]
 
 
 async def _settle(page: Page) -> None:

@@ -46,7 +46,11 @@ BARRIERS = {
         ("text-spacing-clipped", "body > main > div:nth-of-type(1) > p:nth-of-type(1)"),  # fixed height, overflow hidden
         ("text-spacing-clipped", "body > main > div:nth-of-type(2)"),  # fixed height: runs over the next paragraph
     },
-    "zoom.html": {("zoom-text-clipped", "body > header > nav > a:nth-of-type(6)")},  # a menu bar of fixed height
+    "zoom.html": {
+        ("zoom-text-clipped", "body > header > nav > a:nth-of-type(6)"),  # a menu bar of fixed height
+        # a teaser cut off (also by the text spacing), with a link to the full text beside it: needs review
+        ("zoom-text-clipped", "body > main > div"), ("text-spacing-clipped", "body > main > div"),
+    },
     "hover.html": {("hover-not-dismissable", "body > main > p:nth-of-type(1) > span > span")},  # a CSS tooltip
 }
 

@@ -97,6 +97,8 @@ def test_mouse_only_controls_reflow_spacing_zoom():
     assert findings["reflow"].criteria == ("1.4.10",) and findings["zoom-text-clipped"].criteria == ("1.4.4",)
     cut_off = page(reflow_width=320, reflow_overflow=(Overflow("main > div", "tekst", 500),))
     assert check_page(cut_off)[0].message.endswith("de rest wordt afgesneden")  # body { overflow-x: hidden }
+    teaser = page(zoom_broken=(BrokenText("div.intro", "Er was eens", link="Lees het hele verhaal"),))
+    assert found(teaser) == [("zoom-text-clipped", CANT_TELL, "div.intro")]  # the full text may be behind the link
 
 
 def test_hover_content_fails_when_it_covers_other_content_and_escape_leaves_it():
