@@ -275,12 +275,15 @@ class FocusStop:
 
 @dataclass(frozen=True)
 class KeyboardTrap:
-    """Elements focus went round in with Tab, that Escape, Tab and Shift+Tab did not leave."""
+    """Elements focus went round in with Tab (or the page pulled it back to), that Escape, Tab and Shift+Tab did
+    not leave, nor the key combinations the page names."""
 
     selectors: tuple[str, ...]
     names: tuple[str, ...] = ()
     dialog: bool = False  # all inside a dialog
-    control: bool = False  # one of them is a button or link (that may close what holds the focus)
+    control: bool = False  # activating one of them may release focus: a link, a submit button, a click listener
+    advice: tuple[str, ...] = ()  # key combinations the page's text names, tried in vain (Control+m)
+    key_hint: bool = False  # the page's text speaks of keys, but names no combination the step could try
 
 
 @dataclass(frozen=True)

@@ -5,9 +5,11 @@ real presses of Tab, Escape and Shift+Tab, a real mouse, a user style sheet with
 WCAG 1.4.12, and the page at 640 and 320 CSS pixels wide. Each check only fails what it saw go
 wrong, and leaves out what may be fine:
 
-- ``keyboard-trap`` (2.1.2): focus goes round in a few elements and Escape, Tab and Shift+Tab do not
-  get it out. Not in a dialog (a dialog keeps focus until one closes it); when one of the elements
-  is a button or link (that may close what holds the focus) a person has to look: "cannot tell".
+- ``keyboard-trap`` (2.1.2): focus goes round in a few elements, or the page pulls it back to one,
+  and Escape, Tab and Shift+Tab do not get it out, nor the key combinations the page's text names
+  (Ctrl+M). Not in a dialog (a dialog keeps focus until one closes it). "Cannot tell" when activating
+  one of the elements may release focus (a link, a submit button, a click listener on it or around
+  it: a person has to look), or when the page speaks of keys without naming a combination.
 - ``focus-invisible`` (2.4.7): Tab puts focus on an element that cannot be seen (no size, transparent,
   clipped away, outside the screen) or whose focus style changes no pixel, and the screen with focus
   is the same as without it. Elements ``focus-visible`` already reports are left out.
@@ -57,17 +59,29 @@ def _traps(snapshot: PageSnapshot) -> Iterable[Finding]:
         count = len(trap.selectors)
         where = "op dit element" if count == 1 else f"rond in deze {count} elementen"
         names = ", ".join(_quote(n, 30) for n in trap.names if n)
-        if trap.control:
+        keys = ["Escape", "Tab", "Shift+Tab", *(_key(k) for k in trap.advice)]
+        advised = f" (de pagina noemt {', '.join(keys[3:])})" if trap.advice else ""
+        if trap.control or trap.key_hint:
+            check = ("een knop of link ertussen de focus vrijgeeft" if trap.control
+                     else "de pagina uitlegt met welke toetsen u eruit komt, en of dat werkt")
             yield KEYBOARD_TRAP.finding(
                 _url(snapshot), selector=trap.selectors[0], snippet=names, outcome=CANT_TELL,
-                message=f"de focus blijft {where}; Escape, Tab en Shift+Tab helpen niet. Kijk na of een knop of link "
-                "ertussen de focus vrijgeeft",
+                message=f"de focus blijft {where}; {_join(keys, 'en')} helpen niet{advised}. Kijk na of {check}",
             )
         else:
             yield KEYBOARD_TRAP.finding(
                 _url(snapshot), selector=trap.selectors[0], snippet=names,
-                message=f"de focus blijft {where}; met Escape, Tab of Shift+Tab komt u er niet meer uit",
+                message=f"de focus blijft {where}; met {_join(keys, 'of')} komt u er niet meer uit{advised}",
             )
+
+
+def _join(words: list[str], last: str) -> str:
+    return f"{', '.join(words[:-1])} {last} {words[-1]}"
+
+
+def _key(combination: str) -> str:
+    return "+".join(part.capitalize() if len(part) == 1 else {"Control": "Ctrl"}.get(part, part)
+                    for part in combination.split("+"))
 
 
 _WHERE = {"hidden": "is zelf niet te zien (geen afmetingen, doorzichtig of weggeknipt)", "off-screen": "staat buiten beeld"}

@@ -4,10 +4,11 @@
 (() => {
   if (window.__a11yAuditInteract) return;
   const LIM = { descendants: 30, elements: 8000, click: 150, hoverRules: 5000, hoverPerRule: 2, hoverTriggers: 8,
-                jsHover: 20, texts: 2000, lines: 6000, pairs: 200, kept: 20, overflow: 5 };
+                jsHover: 20, texts: 2000, lines: 6000, pairs: 200, kept: 20, overflow: 5, pulled: 5, adviceText: 50000 };
   const XHTML = "http://www.w3.org/1999/xhtml";
   const state = { ids: new WeakMap(), next: 1, current: null, previous: null, texts: null, baseline: null,
-                  currentShown: false, clickEls: [], hoverEls: [], jsHover: [], before: null, revealed: [] };
+                  currentShown: false, clickEls: [], hoverEls: [], jsHover: [], before: null, revealed: [],
+                  presses: 0, focusPress: -1, ours: false, out: false, pulled: [], pathNodes: [], controls: [] };
   const clean = (s) => (s || "").replace(/\s+/g, " ").trim();
   const cut = (s, n) => (s.length > n ? s.slice(0, n) : s);
 
@@ -41,6 +42,8 @@
     if (!state.ids.has(el)) state.ids.set(el, state.next++);
     return state.ids.get(el);
   };
+  const byId = new Map();  // id -> element, for the elements Python names by id
+  const remember = (el) => { const id = idOf(el); byId.set(id, el); return id; };
 
   // -- geometry -------------------------------------------------------------------------------
   const area = (r) => (r ? Math.max(0, r.width) * Math.max(0, r.height) : 0);
@@ -183,9 +186,36 @@
     return { el, frame, cross: false, offset };
   };
 
+  // see api.activation
+  const activationOf = (el) => {
+    const tag = el.localName, role = el.getAttribute("role") || "";
+    if (((tag === "a" || tag === "area") && el.hasAttribute("href")) || tag === "summary" ||
+        el.hasAttribute("popovertarget") || el.hasAttribute("commandfor")) return "acts";
+    if ((tag === "button" && el.type === "submit") || (tag === "input" && /^(submit|image)$/.test(el.type))) return el.form ? "acts" : "button";
+    if (tag === "button" || (tag === "input" && /^(button|reset|checkbox|radio)$/.test(el.type))) return "button";
+    if (/^(button|link|menuitem|menuitemcheckbox|menuitemradio|tab|option|switch|checkbox|radio|treeitem)$/.test(role)) return "aria";
+    return "none";
+  };
+
   const api = {
     // Before the walk: transitions off (rendering settles at once), no caret, focus back to the start of the page.
     startWalk() {
+      // a focus log: the page moving focus a second time after one key press (at once or by a timer)
+      // pulls it to that element; such elements get a keyboard trap test of their own
+      window.addEventListener("keydown", () => { state.presses += 1; }, true);
+      document.addEventListener("focusin", (event) => {
+        if (state.ours) return;
+        const el = event.composedPath()[0];
+        if (state.focusPress === state.presses && el && el.nodeType === 1 && !state.pulled.includes(el) &&
+            state.pulled.length < LIM.pulled) state.pulled.push(el);
+        state.focusPress = state.presses;
+      }, true);
+      document.addEventListener("focusout", (event) => {  // to nothing: the end of the page (not a blur handler's focus())
+        const now = document.activeElement;
+        if (!state.ours && event.relatedTarget === null && (!now || now === document.body || now === document.documentElement)) {
+          state.out = true;
+        }
+      }, true);
       const style = document.createElement("style");
       style.textContent = "*, *::before, *::after { transition: none !important; caret-color: transparent !important; }";
       (document.head || document.documentElement).appendChild(style);
@@ -213,7 +243,9 @@
                             !boxOf(previous) || !previous.checkVisibility({ visibilityProperty: true })));
       state.current = el;
       state.currentShown = false;
-      if (!el || el === document.body || el === document.documentElement) return { id: 0 };
+      const out = state.out;  // focus went to the end of the page since the last stop
+      state.out = false;
+      if (!el || el === document.body || el === document.documentElement) return { id: 0, out };
       const geometryOf = frame || el;
       const shown = frame ? "" : shownState(el);
       state.currentShown = !shown && !frame;
@@ -221,30 +253,88 @@
       const x = (cross ? 0 : offset.x) + r.left + window.scrollX, y = (cross ? 0 : offset.y) + r.top + window.scrollY;
       const parent = el.parentElement;
       return {
-        id: idOf(el), cross, frame: !!frame, selector: cssPath(geometryOf === el ? el : frame), tag: el.localName,
+        id: remember(el), out, cross, frame: !!frame, selector: cssPath(geometryOf === el ? el : frame), tag: el.localName,
         name: cross ? "" : nameOf(el),
         x: Math.round(x), y: Math.round(y), width: Math.round(r.width), height: Math.round(r.height),
         fixed: !!inFixed(geometryOf), dialog: !!geometryOf.closest(DIALOG),
-        control: /^(a|button|summary)$/.test(el.localName) || /^(button|link|menuitem|tab)$/.test(el.getAttribute("role") || "") ||
-                 (el.localName === "input" && /^(button|submit|reset|image)$/.test(el.type)),
         shown,
         group: [el.localName, el.className && el.className.baseVal === undefined ? el.className : "",
                 parent ? parent.localName : "", parent && typeof parent.className === "string" ? parent.className : ""].join("|"),
         prev_hidden: prevHidden,
       };
     },
-    // for comparing the rendering with and without focus: blur the focused element, then give it focus back
+    // for comparing the rendering with and without focus: blur the focused element, then give it focus back.
+    // Each says false when the page moved focus meanwhile (then the two screens cannot be compared).
     blur() {
       const el = state.current;
-      if (!el || el.ownerDocument !== document) return false;
-      el.blur();
+      if (!el || el.ownerDocument !== document || el.getRootNode().activeElement !== el) return false;
+      state.ours = true;
+      try { el.blur(); } finally { state.ours = false; }
       return document.activeElement !== el;
     },
     refocus() {
       const el = state.current;
-      el.focus({ preventScroll: true, focusVisible: true });
-      return document.activeElement === el || (el.getRootNode().activeElement === el);
+      const now = document.activeElement;
+      const untouched = !now || now === document.body || now === document.documentElement;
+      state.ours = true;
+      try { el.focus({ preventScroll: true, focusVisible: true }); } finally { state.ours = false; }
+      return untouched;
     },
+
+    // -- keyboard traps: elements the page pulled focus back to, and what could release a trap
+    pulled() {
+      return state.pulled.filter((el) => el.isConnected && !/^(iframe|frame|body|html)$/.test(el.localName)).map((el) => ({
+        id: remember(el), selector: cssPath(el), name: nameOf(el), dialog: !!el.closest(DIALOG),
+      }));
+    },
+    focusId(id) {
+      const el = byId.get(id);
+      if (!el || !el.isConnected) return false;
+      state.ours = true;
+      try { el.focus({ preventScroll: true, focusVisible: true }); } finally { state.ours = false; }
+      return el.getRootNode().activeElement === el;
+    },
+    // What activating each element may do: "acts" (a link, a submit button of a form, a summary, a popover
+    // or command button), "button" or "aria" (only what listeners do: Python asks which ones the
+    // element, its ancestors, the document and the window have), "none" (not something one activates).
+    activation(ids) {
+      return api.paths(ids.map((id) => byId.get(id)).filter(Boolean)).map(({ el, path }) => ({ kind: activationOf(el), path }));
+    },
+    // The key combinations the page's visible text names (Ctrl+M, Alt + F2), and whether it speaks of keys at all.
+    keyAdvice() {
+      const text = cut(document.body ? document.body.innerText : "", LIM.adviceText);
+      const MOD = "(?:ctrl|control|alt|shift|option)";
+      const combo = new RegExp(`\\b(${MOD}(?:\\s*[+-]\\s*${MOD})*)\\s*[+-]\\s*(f\\d{1,2}|enter|home|end|[a-z0-9])\\b`, "gi");
+      const NAMES = { ctrl: "Control", control: "Control", alt: "Alt", option: "Alt", shift: "Shift" };
+      const combos = [];
+      for (const m of text.matchAll(combo)) {
+        const mods = Array.from(new Set(m[1].toLowerCase().split(/\s*[+-]\s*/).map((w) => NAMES[w])));
+        const key = m[2].length === 1 ? m[2].toLowerCase() : m[2][0].toUpperCase() + m[2].slice(1).toLowerCase();
+        const press = [...mods, key].join("+");
+        if (/^Control\+[wqtn]$/.test(press) || combos.includes(press)) continue;  // browser commands, not the page's
+        combos.push(press);
+        if (combos.length >= 3) break;
+      }
+      const words = /\b(press|key|keys|keyboard|shortcut|druk|drukt|toets|toetsen|sneltoets|sneltoetsen|toetsenbord|toetscombinatie)\b/i;
+      return { combos, words: words.test(text) };
+    },
+    // unique nodes on the way up from each element (through shadow hosts) to the window, for Python's
+    // question which event listeners they have
+    paths(els) {
+      const index = new Map();
+      state.pathNodes = [];
+      const at = (node) => {
+        if (!index.has(node)) { index.set(node, state.pathNodes.length); state.pathNodes.push(node); }
+        return index.get(node);
+      };
+      return els.map((el) => {
+        const path = [];
+        for (let n = el; n && n !== document; n = n.parentNode || n.host) path.push(at(n));
+        path.push(at(document), at(window));
+        return { el, path };
+      });
+    },
+    pathNodes() { return state.pathNodes; },
 
     // -- mouse-only controls: elements that look clickable (pointer cursor) and are not in the tab order,
     // not inside or around something that is; Python asks the browser which of them listen to clicks.

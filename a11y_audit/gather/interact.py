@@ -7,7 +7,11 @@ kept; a part cut short by the clock is named in ``errors``. In order:
 1. keyboard: press Tab and note where focus goes (box, visible or not, in fixed content or a dialog);
    for a few elements of different kinds compare a screenshot with and without focus. When focus
    comes back to an element it had before without passing the end of the page, try to leave with
-   Escape, Tab and Shift+Tab: a keyboard trap when none works.
+   Escape, Tab and Shift+Tab, then with the key combinations the page's text names (Ctrl+M): a
+   keyboard trap when none works. Elements the page itself pulled focus back to (a second focus move
+   after one key press, at once or by a timer) get the same test; each key there gets ``TRAP_WAIT_MS``
+   for the page's own moves, and reaching the end of the page counts as getting out. For a trap, the
+   browser's list of event listeners says whether activating one of its elements might release it.
 2. mouse: elements with a pointer cursor outside the tab order that listen to clicks themselves
    (the browser's own list of event listeners, through the DevTools protocol).
 3. hover: hover the elements that style rules or mouse listeners show other content for, then press
@@ -43,6 +47,10 @@ SETTLE_MS = 100  # after a change of viewport: resize handlers
 ZOOM_VIEWPORT = {"width": 640, "height": 450}  # 1280 x 900 at 200 %
 REFLOW_VIEWPORT = {"width": 320, "height": 256}  # WCAG 1.4.10: 1280 CSS pixels at 400 %
 CLICK_EVENTS = {"click", "mousedown", "mouseup", "pointerdown", "pointerup"}
+ACTIVATE_EVENTS = CLICK_EVENTS | {"DOMActivate", "change", "input"}  # what activating a button fires
+KEY_EVENTS = {"keydown", "keyup", "keypress"}  # how a <div role="button"> is activated with Enter or Space
+TRAP_WAIT_MS = 50  # after each key of a trap test: scripts that pull focus back with a timer
+MAX_PULLED = 3  # elements the page pulled focus back to that get a trap test
 HOVER_EVENTS = {"mouseenter", "mouseover", "pointerenter", "pointerover"}
 
 
@@ -113,7 +121,6 @@ async def _capture(cdp: CDPSession) -> str:
 async def _keyboard(page: Page, cdp: CDPSession, facts: _Facts) -> None:
     facts.tabbable = (await _call(page, "startWalk"))["tabbable"]
     seen: dict[int, int] = {}  # element id -> index of its stop
-    controls: list[bool] = []  # per stop: a button or link
     groups: set[tuple[str, str]] = set()
     shots = {True: 0, False: 0}  # by "visible"
     passed_end = escaped = restart = False
@@ -138,7 +145,8 @@ async def _keyboard(page: Page, cdp: CDPSession, facts: _Facts) -> None:
                 break
             # focus went round without reaching the end of the page: can the keyboard get out?
             cycle = facts.stops[first:]
-            trap = await _trap(page, cycle, {k for k, i in seen.items() if i >= first}, any(controls[first:]))
+            ids = [k for k, i in sorted(seen.items(), key=lambda item: item[1]) if i >= first]
+            trap = await _trap(page, cdp, ids, cycle)
             if trap is not None or escaped:
                 if trap is not None:
                     facts.traps.append(trap)
@@ -148,7 +156,6 @@ async def _keyboard(page: Page, cdp: CDPSession, facts: _Facts) -> None:
             continue
         passed_end = False
         seen[key] = len(facts.stops)
-        controls.append(info["control"])
         pixels = None
         group, visible = (info["group"], info["shown"]), not info["shown"]
         if not info["frame"] and group not in groups and shots[visible] < MAX_SHOTS:
@@ -162,34 +169,82 @@ async def _keyboard(page: Page, cdp: CDPSession, facts: _Facts) -> None:
             after_escape=restart,
         ))
         restart = False
+    # elements the page pulled focus back to (at once or by a timer): the walk may have gone on before the
+    # page did so. They get a trap test together (two may pull focus to and fro between them).
+    tested = {selector for trap in facts.traps for selector in trap.selectors}
+    pulled = [p for p in await _call(page, "pulled") if not p["dialog"] and p["selector"] not in tested][:MAX_PULLED]
+    if pulled and await _call(page, "focusId", pulled[0]["id"]):
+        await page.wait_for_timeout(TRAP_WAIT_MS)
+        ids = [p["id"] for p in pulled]
+        if (await _call(page, "stop"))["id"] in ids:  # else the page moved focus on from there itself
+            trap = await _trap(page, cdp, ids, [FocusStop(selector=p["selector"], name=p["name"]) for p in pulled])
+            if trap is not None:
+                facts.traps.append(trap)
 
 
 async def _focus_changes_pixels(page: Page, cdp: CDPSession) -> bool | None:
-    """Does the screen look different with focus on the element than without? None: could not tell."""
+    """Does the screen look different with focus on the element than without? None: could not tell (also when the
+    page moved focus itself meanwhile)."""
     focused = await _capture(cdp)
     if not await _call(page, "blur"):
         return None
     unfocused = await _capture(cdp)
-    await _call(page, "refocus")
+    if not await _call(page, "refocus"):
+        return None
     return focused != unfocused
 
 
-async def _trap(page: Page, cycle: list[FocusStop], keys: set[int], control: bool) -> KeyboardTrap | None:
-    """None when Escape and then Tab, or Shift+Tab, take focus out of the elements it went round in."""
+async def _trap(page: Page, cdp: CDPSession, ids: list[int], cycle: list[FocusStop]) -> KeyboardTrap | None:
+    """None when the keyboard takes focus out of the elements ``ids``: Escape and then Tab, Shift+Tab, or a key
+    combination the page's text names. After each key the page gets ``TRAP_WAIT_MS`` to move focus itself; focus
+    that reached the end of the page in between got out (in a real browser, to its address bar)."""
+    keys = set(ids)
+    visited: set[int] = set()
     tries = len(keys) + 2
-    for presses in (["Escape"] + ["Tab"] * tries, ["Shift+Tab"] * tries):
-        for key in presses:
-            await page.keyboard.press(key)
-            if key == "Escape":
-                await page.wait_for_timeout(ESCAPE_WAIT_MS)
-                continue
-            info = await _call(page, "stop")
-            if not info["id"] or info["id"] not in keys:
-                return None
+    for key in ["Escape"] + ["Tab"] * tries + ["Shift+Tab"] * tries:
+        if await _leaves(page, key, keys, visited):
+            return None
+    advice = await _call(page, "keyAdvice")
+    for combo in advice["combos"]:
+        if await _call(page, "focusId", ids[0]) and await _leaves(page, combo, keys, visited):
+            return None
+    held = [(key, stop) for key, stop in zip(ids, cycle) if key in visited] or list(zip(ids, cycle))  # where focus stayed
+    cycle = [stop for _, stop in held]
     return KeyboardTrap(
         selectors=tuple(s.selector for s in cycle), names=tuple(s.name for s in cycle),
-        dialog=all(s.dialog for s in cycle), control=control,
+        dialog=all(s.dialog for s in cycle), control=await _may_release(page, cdp, [key for key, _ in held]),
+        advice=tuple(advice["combos"]), key_hint=advice["words"] and not advice["combos"],
     )
+
+
+async def _leaves(page: Page, key: str, keys: set[int], visited: set[int]) -> bool:
+    await page.keyboard.press(key)
+    await page.wait_for_timeout(TRAP_WAIT_MS)
+    info = await _call(page, "stop")
+    visited.add(info["id"])
+    # focus went to the end of the page (the browser's own controls, where a script cannot take it back) or elsewhere
+    return info["out"] or not info["id"] or info["id"] not in keys
+
+
+async def _path_listeners(cdp: CDPSession, items: list[dict[str, Any]]) -> list[set[str]]:
+    """Per item of ``activation`` (or another list with ``path``): the event types its element, its ancestors, the
+    document and the window listen to."""
+    types = await _listeners(cdp, f"{API}.pathNodes()")
+    return [set().union(*(types[n] for n in item["path"] if n < len(types))) for item in items]
+
+
+async def _may_release(page: Page, cdp: CDPSession, ids: list[int]) -> bool:
+    """Could activating one of the elements release focus (a link, a submit button, a button with a click listener)?"""
+    items = await _call(page, "activation", ids)
+    if any(item["kind"] == "acts" for item in items):
+        return True
+    if not any(item["kind"] in ("button", "aria") for item in items):
+        return False
+    for item, types in zip(items, await _path_listeners(cdp, items)):
+        wanted = ACTIVATE_EVENTS | KEY_EVENTS if item["kind"] == "aria" else ACTIVATE_EVENTS if item["kind"] == "button" else set()
+        if types & wanted:
+            return True
+    return False
 
 
 # -- 2. mouse-only controls -----------------------------------------------------------------------

@@ -26,6 +26,7 @@ ONLY_LOCAL = Settings(allowed_hosts=["127.0.0.1"], page_timeout=60)
 # page -> (rule, selector) of every barrier planted in it; the pages not named (the "-ok" twins) have none
 BARRIERS = {
     "trap.html": {("keyboard-trap", "#sjabloon")},  # an editor that keeps Tab, Shift+Tab and Escape
+    "pull.html": {("keyboard-trap", "#mail")},  # an empty field takes focus back a moment after one leaves it
     "focus.html": {
         ("focus-invisible", "body > a"),  # a skip link that stays visually hidden on focus
         ("focus-invisible", "body > nav > a:nth-of-type(1)"),  # a closed menu off the screen, still in the tab order
@@ -93,6 +94,9 @@ def test_the_walk_goes_round_the_page_and_notes_what_it_saw(fixtures):
     assert dialog.traps == () and any(s.dialog for s in dialog.stops) and any(s.after_escape for s in dialog.stops)
     assert fixtures["reflow-ok.html"].interaction.reflow_width > 320  # the table and the code scroll, as they may
     assert fixtures["trap.html"].interaction.traps[0].names == ("Sjabloon",)
+    # no link, submit button or click listener could release these
+    for name in ("trap.html", "pull.html"):
+        assert [f.outcome for f in check_page(fixtures[name]) if f.rule_id in MINE] == ["failed"], name
 
 
 def test_the_step_keeps_to_its_time_and_can_be_switched_off(tmp_path):

@@ -36,9 +36,15 @@ def test_keyboard_traps_fail_outside_dialogs_and_need_a_person_when_a_button_may
     stuck = KeyboardTrap(selectors=("#editor",), names=("Sjabloon",))
     widget = KeyboardTrap(selectors=("#a", "#b"), control=True)
     dialog = KeyboardTrap(selectors=("#ok", "#meer"), dialog=True, control=True)
-    assert found(page(traps=(stuck, widget, dialog))) == [
-        ("keyboard-trap", FAILED, "#editor"), ("keyboard-trap", CANT_TELL, "#a"),
+    advised = KeyboardTrap(selectors=("#c", "#d"), advice=("Control+m",))  # the page names Ctrl+M: it does not work
+    vague = KeyboardTrap(selectors=("#e",), key_hint=True)  # the page speaks of keys, names none the step could press
+    assert found(page(traps=(stuck, widget, dialog, advised, vague))) == [
+        ("keyboard-trap", FAILED, "#editor"), ("keyboard-trap", CANT_TELL, "#a"), ("keyboard-trap", FAILED, "#c"),
+        ("keyboard-trap", CANT_TELL, "#e"),
     ]
+    messages = [f.message for f in check_page(page(traps=(advised,)))]
+    assert messages == ["de focus blijft rond in deze 2 elementen; met Escape, Tab, Shift+Tab of Ctrl+M komt u er niet "
+                        "meer uit (de pagina noemt Ctrl+M)"]
 
 
 def test_focus_on_something_invisible_fails_only_when_the_screen_did_not_change_at_all():
@@ -112,7 +118,7 @@ def test_hover_content_fails_when_it_covers_other_content_and_escape_leaves_it()
 
 def test_snapshots_keep_the_facts_and_older_snapshots_still_load():
     snapshot = page(steps=("keyboard",), stops=(stop("#a", 1, 2, shown="hidden", pixels_changed=False),),
-                    traps=(KeyboardTrap(("#a",)),), hover=(HoverContent("a", "b"),), reflow_width=400)
+                    traps=(KeyboardTrap(("#a",), advice=("Control+m",)),), hover=(HoverContent("a", "b"),), reflow_width=400)
     again = PageSnapshot.from_dict(snapshot.to_dict())
     assert again == snapshot and isinstance(again.interaction.stops[0], FocusStop)
     old = snapshot.to_dict()
