@@ -287,6 +287,26 @@ class KeyboardTrap:
 
 
 @dataclass(frozen=True)
+class KeyShortcut:
+    """A printable key the page reacts to while focus is on the page itself, on no field or control (WCAG 2.1.4)."""
+
+    key: str
+    reaction: str  # focus (moved), navigation, scroll, content (elements or text changed), attributes (only those)
+    selector: str = ""  # the element that got focus or changed
+    off_switch: str = ""  # visible text of the page about shortcuts or the keyboard: perhaps a way to turn them off
+
+
+@dataclass(frozen=True)
+class MotionReaction:
+    """The page changed when it got device orientation or motion events: moving the device operates it (WCAG 2.5.4)."""
+
+    event: str  # deviceorientation or devicemotion
+    content: bool  # elements, text or attributes other than style and class changed (not only a visual effect)
+    selector: str = ""  # the element that changed
+    operable: bool = True  # the page has some control a person could use instead, or to turn motion off
+
+
+@dataclass(frozen=True)
 class MouseOnly:
     """An element with a pointer cursor and its own click listener that the keyboard cannot reach."""
 
@@ -345,6 +365,8 @@ class Interaction:
     zoom_broken: tuple[BrokenText, ...] = ()  # at 200 % (a 640 px wide viewport)
     reflow_width: int | None = None  # the page's width at 320 CSS pixels
     reflow_overflow: tuple[Overflow, ...] = ()
+    motion: tuple[MotionReaction, ...] = ()  # at most one
+    shortcuts: tuple[KeyShortcut, ...] = ()  # at most one: the first key the page reacted to
 
 
 @dataclass(frozen=True)
@@ -465,5 +487,7 @@ _NESTED.update(
         (Interaction, "spacing_broken"): BrokenText,
         (Interaction, "zoom_broken"): BrokenText,
         (Interaction, "reflow_overflow"): Overflow,
+        (Interaction, "motion"): MotionReaction,
+        (Interaction, "shortcuts"): KeyShortcut,
     }
 )

@@ -26,6 +26,13 @@ wrong, and leaves out what may be fine:
   by a box that hides overflow, or newly overlaps other text, with the spacing of 1.4.12, or at 200 %
   (only cuts at the top or bottom: at 200 % a row of cards may rightly show fewer). "Cannot tell"
   when a link is around the box or right beside it: a teaser whose full text may be behind the link.
+- ``character-key-shortcut`` (2.1.4): with focus on the page itself (no field, no control), one
+  printable key makes the page move focus, scroll, go elsewhere or change its content. "Cannot tell"
+  when the page's text speaks of shortcuts or the keyboard (perhaps a way to turn them off), or when
+  only attributes changed.
+- ``motion-actuation`` (2.5.4): device orientation or motion events change the page. Failed only when
+  its content changes and the page has no control at all a person could use instead or to turn
+  motion off (no field, link, check box, nor a button that listens to clicks); else "cannot tell".
 - ``hover-not-dismissable`` (1.4.13): content that appears over other content when the mouse hovers
   an element, and stays when Escape is pressed. Tooltips of the title attribute are the browser's own.
 """
@@ -217,6 +224,57 @@ def _hover(snapshot: PageSnapshot) -> Iterable[Finding]:
         )
 
 
+_REACTIONS = {
+    "focus": "de focus springt naar een ander element",
+    "navigation": "de pagina gaat naar een ander adres",
+    "scroll": "de pagina scrolt",
+    "content": "de inhoud verandert",
+    "attributes": "een element verandert",
+}
+
+
+def _shortcuts(snapshot: PageSnapshot) -> Iterable[Finding]:
+    facts = snapshot.interaction
+    for shortcut in facts.shortcuts if facts else ():
+        message = (f"met de focus op de pagina zelf (in geen veld of knop) reageert de pagina op de toets "
+                   f"{_quote(shortcut.key)}: {_REACTIONS.get(shortcut.reaction, shortcut.reaction)}")
+        if shortcut.off_switch:
+            yield CHARACTER_SHORTCUT.finding(
+                _url(snapshot), selector=shortcut.selector, snippet=shortcut.off_switch, outcome=CANT_TELL,
+                message=f"{message}. De pagina spreekt over sneltoetsen of het toetsenbord ({_quote(shortcut.off_switch)}): "
+                "kijk na of u de sneltoets kunt uitzetten of er Ctrl of Alt bij kunt nemen",
+            )
+        elif shortcut.reaction == "attributes":
+            yield CHARACTER_SHORTCUT.finding(
+                _url(snapshot), selector=shortcut.selector, outcome=CANT_TELL,
+                message=f"{message} (alleen zijn kenmerken). Kijk na of dit een sneltoets is en of u die kunt uitzetten",
+            )
+        else:
+            yield CHARACTER_SHORTCUT.finding(
+                _url(snapshot), selector=shortcut.selector,
+                message=f"{message}, en niets op de pagina zegt hoe u dat uitzet",
+            )
+
+
+def _motion(snapshot: PageSnapshot) -> Iterable[Finding]:
+    facts = snapshot.interaction
+    for motion in facts.motion if facts else ():
+        how = "kantelt" if motion.event == "deviceorientation" else "beweegt of draait"
+        if motion.content and not motion.operable:
+            yield MOTION_ACTUATION.finding(
+                _url(snapshot), selector=motion.selector,
+                message=f"de pagina verandert als u het toestel {how}, en heeft geen knop, link of veld om hetzelfde te "
+                "doen of het uit te zetten",
+            )
+        else:
+            effect = "" if motion.content else " (alleen de opmaak: misschien een effect)"
+            yield MOTION_ACTUATION.finding(
+                _url(snapshot), selector=motion.selector, outcome=CANT_TELL,
+                message=f"de pagina verandert als u het toestel {how}{effect}. Kijk na of u hetzelfde met een knop kunt "
+                "doen en of u het reageren op beweging kunt uitzetten",
+            )
+
+
 def _check(rule_id: str, criterion: str, page: str, impact: str, nl: Texts, en: Texts,
            run: Callable[[PageSnapshot], Iterable[Finding]]) -> Check:
     return Check(id=rule_id, criteria=(criterion,), impact=impact, help_url=UNDERSTANDING + page,
@@ -370,7 +428,43 @@ HOVER_DISMISS = _check(
     _hover,
 )
 
+CHARACTER_SHORTCUT = _check(
+    "character-key-shortcut", "2.1.4", "character-key-shortcuts", "serious",
+    Texts(
+        title="Sneltoetsen van één letter of teken die u niet kunt uitzetten",
+        who="Wie met spraak werkt, dicteert woorden: elke letter kan dan een sneltoets van de pagina afvuren. Ook wie "
+        "met één vinger of een aangepast toetsenbord typt, drukt ze per ongeluk in.",
+        fix="Laat een sneltoets van één letter, cijfer of leesteken alleen werken als het element waar hij bij hoort de "
+        "focus heeft, of geef een instelling om hem uit te zetten of er Ctrl of Alt bij te nemen.",
+    ),
+    Texts(
+        title="Single character shortcuts that cannot be turned off",
+        who="Speech input users dictate words, and every letter may fire a shortcut; people who type with one finger or "
+        "an adapted keyboard press them by accident.",
+        fix="Let a single character shortcut work only when its component has focus, or offer a setting to turn it off "
+        "or add Ctrl or Alt.",
+    ),
+    _shortcuts,
+)
+MOTION_ACTUATION = _check(
+    "motion-actuation", "2.5.4", "motion-actuation", "serious",
+    Texts(
+        title="De pagina werkt met het kantelen of schudden van het toestel",
+        who="Wie zijn toestel niet kan bewegen (het zit vast aan een rolstoel) kan dit niet bedienen, en wie beeft, zet "
+        "het per ongeluk in gang.",
+        fix="Geef voor alles wat met beweging werkt ook een gewone knop, en een instelling om het reageren op beweging "
+        "uit te zetten.",
+    ),
+    Texts(
+        title="The page is operated by tilting or shaking the device",
+        who="People whose device is mounted (on a wheelchair) cannot operate it; people with tremors set it off by "
+        "accident.",
+        fix="Offer a plain control for everything motion does, and a setting to turn motion off.",
+    ),
+    _motion,
+)
+
 INTERACTION_CHECKS = (
     KEYBOARD_TRAP, FOCUS_INVISIBLE, FOCUS_OBSCURED, FOCUS_ORDER, MOUSE_ONLY, REFLOW, TEXT_SPACING_CLIPPED, ZOOM_CLIPPED,
-    HOVER_DISMISS,
+    HOVER_DISMISS, CHARACTER_SHORTCUT, MOTION_ACTUATION,
 )

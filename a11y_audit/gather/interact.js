@@ -4,7 +4,8 @@
 (() => {
   if (window.__a11yAuditInteract) return;
   const LIM = { descendants: 30, elements: 8000, click: 150, hoverRules: 5000, hoverPerRule: 2, hoverTriggers: 8,
-                jsHover: 20, texts: 2000, lines: 6000, pairs: 200, kept: 20, overflow: 5, pulled: 5, adviceText: 50000 };
+                jsHover: 20, texts: 2000, lines: 6000, pairs: 200, kept: 20, overflow: 5, pulled: 5, adviceText: 50000,
+                controls: 40 };
   const XHTML = "http://www.w3.org/1999/xhtml";
   const state = { ids: new WeakMap(), next: 1, current: null, previous: null, texts: null, baseline: null,
                   currentShown: false, clickEls: [], hoverEls: [], jsHover: [], before: null, revealed: [],
@@ -185,6 +186,22 @@
     }
     return { el, frame, cross: false, offset };
   };
+
+  // keyCode of the punctuation keys of a US keyboard, for scripts that still read it
+  const KEYCODES = { ";": 186, ":": 186, "=": 187, "+": 187, ",": 188, "<": 188, "-": 189, "_": 189, ".": 190, ">": 190,
+                     "/": 191, "?": 191, "`": 192, "~": 192, "[": 219, "{": 219, "\\": 220, "|": 220, "]": 221, "}": 221,
+                     "'": 222, "\"": 222 };
+  const PRINTABLE = Array.from("/?+-=.,;:'\"[]{}\\|`~!@#$%^&*()_<>abcdefghijklmnopqrstuvwxyz0123456789");
+  const MOTIONS = [
+    ["deviceorientation", () => new DeviceOrientationEvent("deviceorientation", { alpha: 0, beta: 45, gamma: 45 })],
+    ["deviceorientation", () => new DeviceOrientationEvent("deviceorientation", { alpha: 0, beta: -45, gamma: -45 })],
+    ["devicemotion", () => new DeviceMotionEvent("devicemotion", { acceleration: { x: 15, y: 15, z: 0 },
+      accelerationIncludingGravity: { x: 15, y: 15, z: 9.8 }, rotationRate: { alpha: 40, beta: 40, gamma: 40 }, interval: 16 })],
+    ["devicemotion", () => new DeviceMotionEvent("devicemotion", { acceleration: { x: -15, y: -15, z: 0 },
+      accelerationIncludingGravity: { x: -15, y: -15, z: 9.8 }, rotationRate: { alpha: -40, beta: -40, gamma: -40 }, interval: 16 })],
+  ];
+  const CONTROLS = "a[href], area[href], button, input:not([type=hidden]), select, textarea, summary, [contenteditable], " +
+    "[role=button], [role=link], [role=checkbox], [role=switch], [role=slider], [role=menuitem], [role=tab], [role=radio]";
 
   // see api.activation
   const activationOf = (el) => {
@@ -580,6 +597,105 @@
       } else if (!on && style) {
         style.remove();
       }
+    },
+
+    // -- character key shortcuts (WCAG 2.1.4): with focus on the page itself, each printable key is sent as
+    // keydown, keypress and keyup to the body, in this one task: what changes at once is the page's reaction
+    // to that key (timers and animations cannot run in between). Keys that are not characters go first;
+    // what they change is left out (scripts that note keyboard use on any key). Stops at the first key the
+    // page reacts to: it is not a way to use the page.
+    shortcuts() {
+      const body = document.body;
+      if (!body) return null;
+      if (document.activeElement && document.activeElement !== body && document.activeElement.blur) document.activeElement.blur();
+      const onPage = () => { const a = document.activeElement; return !a || a === body || a === document.documentElement; };
+      if (!onPage()) return null;
+      const observer = new MutationObserver(() => {});
+      observer.observe(document.documentElement, { subtree: true, childList: true, attributes: true, characterData: true });
+      const sig = (r) => r.type + "|" + idOf(r.type === "characterData" ? r.target.parentNode || r.target : r.target) + "|" + (r.attributeName || "");
+      const QUIET = /^(script|style|link|meta|noscript|template)$/;
+      const quiet = (r) => r.type === "childList" && [...r.addedNodes, ...r.removedNodes].every((n) =>
+        (n.nodeType === 1 && QUIET.test(n.localName)) || (n.nodeType === 3 && !/\S/.test(n.data)));
+      const send = (key) => {
+        const code = key.length !== 1 ? 0 : /[a-z0-9]/i.test(key) ? key.toUpperCase().charCodeAt(0) : KEYCODES[key] || 0;
+        for (const type of key.length === 1 ? ["keydown", "keypress", "keyup"] : ["keydown", "keyup"]) {
+          const charCode = type === "keypress" ? key.charCodeAt(0) : 0;
+          body.dispatchEvent(new KeyboardEvent(type, { key, keyCode: type === "keypress" ? charCode : code, which: code || charCode,
+                                                        charCode, bubbles: true, cancelable: true, composed: true, view: window }));
+        }
+      };
+      const ignored = new Set();
+      try {
+        observer.takeRecords();
+        for (const key of ["Shift", "Tab", "F2", "ArrowDown"]) {
+          send(key);
+          for (const r of observer.takeRecords()) ignored.add(sig(r));
+        }
+        if (!onPage()) return null;
+        const x = window.scrollX, y = window.scrollY, href = location.href;
+        for (const key of PRINTABLE) {
+          send(key);
+          const records = observer.takeRecords().filter((r) => !ignored.has(sig(r)) && !quiet(r));
+          let reaction = "", target = null;
+          if (!onPage()) { reaction = "focus"; target = document.activeElement; }
+          else if (location.href !== href) reaction = "navigation";
+          else if (window.scrollX !== x || window.scrollY !== y) reaction = "scroll";
+          else if (records.some((r) => r.type !== "attributes")) {
+            reaction = "content";
+            target = records.find((r) => r.type !== "attributes").target;
+          } else if (records.length) { reaction = "attributes"; target = records[0].target; }
+          if (!reaction) continue;
+          if (target && target.nodeType !== 1) target = target.parentElement;
+          const text = cut(clean(body.innerText), LIM.adviceText);
+          const off = /.{0,40}\b(short ?cuts?|hot ?keys?|keyboard|sneltoets(en)?|toetsenbord|toetscombinaties?)\b.{0,40}/i.exec(text);
+          return { key, reaction, selector: target && target !== body ? cssPath(target) : "", off_switch: off ? clean(off[0]) : "" };
+        }
+        return null;
+      } finally {
+        observer.disconnect();
+      }
+    },
+
+    // -- motion actuation (WCAG 2.5.4): device orientation and motion events sent to the window in one task;
+    // what changes at once is the page's reaction to moving the device
+    motion() {
+      const observer = new MutationObserver(() => {});
+      observer.observe(document.documentElement, { subtree: true, childList: true, attributes: true, characterData: true });
+      const x = window.scrollX, y = window.scrollY;
+      const records = [];
+      let event = "";
+      try {
+        for (const [type, make] of MOTIONS) {
+          let sent = null;
+          try { sent = make(); } catch (e) { sent = null; }  // a browser without the event type
+          if (!sent) continue;
+          window.dispatchEvent(sent);
+          const now = observer.takeRecords();
+          if (now.length && !event) event = type;
+          records.push(...now);
+        }
+      } finally {
+        observer.disconnect();
+      }
+      const scrolled = window.scrollX !== x || window.scrollY !== y;
+      if (!records.length && !scrolled) return null;
+      const shown = records.find((r) => r.type !== "attributes" || !/^(style|class)$/.test(r.attributeName));
+      let target = (shown || records[0] || {}).target || null;
+      if (target && target.nodeType !== 1) target = target.parentElement;
+      // what a person could use instead (to make the same change, or to turn motion off)
+      const controls = [];
+      let operable = false;
+      for (const el of document.querySelectorAll(CONTROLS)) {
+        if (el.disabled || el.closest("[inert]") || !el.checkVisibility({ visibilityProperty: true }) || !el.getClientRects().length) continue;
+        const kind = activationOf(el);  // a field, link or check box works by itself; a button only by its listeners
+        if (kind === "none" || kind === "acts" || (el.localName === "input" && /^(checkbox|radio)$/.test(el.type))) {
+          operable = true;
+          break;
+        }
+        if (controls.length < LIM.controls) controls.push(el);
+      }
+      return { event: event || "deviceorientation", content: !!shown || scrolled, selector: target && target !== document.body ? cssPath(target) : "",
+               operable, controls: operable ? [] : api.paths(controls).map(({ el, path }) => ({ kind: activationOf(el), path })) };
     },
 
     // -- reflow: at a narrow viewport, does text run off the right edge (so the page scrolls sideways)?

@@ -20,6 +20,12 @@ kept; a part cut short by the clock is named in ``errors``. In order:
    their box or overlap other text.
 5. zoom: the same at 200 % (a 640 CSS pixel wide viewport, as a 1280 pixel window zoomed in).
 6. reflow: at 320 CSS pixels, which texts run off the right edge of the page.
+7. motion: device orientation and motion events sent to the window: does the page change, and does
+   it have any control a person could use instead (a field, a link, a button that listens to clicks)?
+8. shortcuts: with focus on the page itself, printable keys sent to the body: the first one the page
+   reacts to (focus moves, the page scrolls, goes elsewhere or its content changes). Both send their
+   events from within the page, in one task each, so only the page's direct reaction counts; they
+   come last as that reaction may change the page.
 """
 
 from __future__ import annotations
@@ -31,7 +37,7 @@ from typing import Any
 from playwright.async_api import BrowserContext, CDPSession, Error as PlaywrightError, Page
 
 from ..snapshot import (
-    BrokenText, FocusStop, HoverContent, Interaction, KeyboardTrap, MouseOnly, Overflow,
+    BrokenText, FocusStop, HoverContent, Interaction, KeyboardTrap, KeyShortcut, MotionReaction, MouseOnly, Overflow,
 )
 
 SCRIPT = files(__package__).joinpath("interact.js").read_text(encoding="utf-8")
@@ -71,6 +77,8 @@ class _Facts:
         self.zoom_broken: list[BrokenText] = []
         self.reflow_width: int | None = None
         self.reflow_overflow: list[Overflow] = []
+        self.motion: list[MotionReaction] = []
+        self.shortcuts: list[KeyShortcut] = []
 
     def freeze(self) -> Interaction:
         return Interaction(**{k: tuple(v) if isinstance(v, list) else v for k, v in vars(self).items()})
@@ -88,7 +96,8 @@ async def interact(page: Page, context: BrowserContext, seconds: float) -> Inter
             await page.evaluate(SCRIPT)
             cdp = await context.new_cdp_session(page)
             for current, step in (("keyboard", _keyboard), ("mouse", _mouse_only), ("hover", _hover),
-                                  ("spacing", _spacing), ("zoom", _zoom), ("reflow", _reflow)):
+                                  ("spacing", _spacing), ("zoom", _zoom), ("reflow", _reflow), ("motion", _motion),
+                                  ("shortcuts", _shortcuts)):
                 try:
                     await step(page, cdp, facts)
                     facts.steps.append(current)
@@ -346,3 +355,25 @@ async def _reflow(page: Page, cdp: CDPSession, facts: _Facts) -> None:
     result = await _call(page, "reflow")
     facts.reflow_width = result["width"]
     facts.reflow_overflow.extend(Overflow(selector=o["selector"], text=o["text"], right=o["right"]) for o in result["overflow"])
+
+
+# -- 7-8. motion and character keys: last, as the page's reaction may change it -------------------
+
+
+async def _motion(page: Page, cdp: CDPSession, facts: _Facts) -> None:
+    found = await _call(page, "motion")
+    if found is None:
+        return
+    operable = found["operable"]
+    if not operable and found["controls"]:  # buttons: only what their click listeners do
+        operable = any(types & (ACTIVATE_EVENTS | KEY_EVENTS if control["kind"] == "aria" else ACTIVATE_EVENTS)
+                       for control, types in zip(found["controls"], await _path_listeners(cdp, found["controls"])))
+    facts.motion.append(MotionReaction(event=found["event"], content=found["content"], selector=found["selector"],
+                                       operable=operable))
+
+
+async def _shortcuts(page: Page, cdp: CDPSession, facts: _Facts) -> None:
+    found = await _call(page, "shortcuts")
+    if found is not None:
+        facts.shortcuts.append(KeyShortcut(key=found["key"], reaction=found["reaction"], selector=found["selector"],
+                                           off_switch=found["off_switch"]))

@@ -27,6 +27,8 @@ ONLY_LOCAL = Settings(allowed_hosts=["127.0.0.1"], page_timeout=60)
 BARRIERS = {
     "trap.html": {("keyboard-trap", "#sjabloon")},  # an editor that keeps Tab, Shift+Tab and Escape
     "pull.html": {("keyboard-trap", "#mail")},  # an empty field takes focus back a moment after one leaves it
+    "shortcut.html": {("character-key-shortcut", "#zoek")},  # "/" jumps to the search field
+    "motion.html": {("motion-actuation", "#foto")},  # tilting shows the next photo; the button does nothing
     "focus.html": {
         ("focus-invisible", "body > a"),  # a skip link that stays visually hidden on focus
         ("focus-invisible", "body > nav > a:nth-of-type(1)"),  # a closed menu off the screen, still in the tab order
@@ -77,7 +79,7 @@ def fixtures() -> dict[str, PageSnapshot]:
 def test_every_barrier_is_found_and_every_accessible_twin_passes(fixtures):
     for name, snapshot in fixtures.items():
         assert snapshot.audited and snapshot.interaction is not None, name
-        assert snapshot.interaction.errors == () and len(snapshot.interaction.steps) == 6, (name, snapshot.interaction)
+        assert snapshot.interaction.errors == () and len(snapshot.interaction.steps) == 8, (name, snapshot.interaction)
     assert {name: mine(s) for name, s in fixtures.items()} == {name: BARRIERS.get(name, set()) for name in fixtures}
     for name in BARRIERS:
         assert name.replace(".html", "-ok.html") in fixtures, f"{name} has no accessible twin"
@@ -94,8 +96,8 @@ def test_the_walk_goes_round_the_page_and_notes_what_it_saw(fixtures):
     assert dialog.traps == () and any(s.dialog for s in dialog.stops) and any(s.after_escape for s in dialog.stops)
     assert fixtures["reflow-ok.html"].interaction.reflow_width > 320  # the table and the code scroll, as they may
     assert fixtures["trap.html"].interaction.traps[0].names == ("Sjabloon",)
-    # no link, submit button or click listener could release these
-    for name in ("trap.html", "pull.html"):
+    # no link, submit button or click listener could release these; no button works instead of tilting
+    for name in ("trap.html", "pull.html", "shortcut.html", "motion.html"):
         assert [f.outcome for f in check_page(fixtures[name]) if f.rule_id in MINE] == ["failed"], name
 
 
