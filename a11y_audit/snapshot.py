@@ -308,12 +308,14 @@ class MotionReaction:
 
 @dataclass(frozen=True)
 class MouseOnly:
-    """An element with a pointer cursor and its own click listener that the keyboard cannot reach."""
+    """An element with a pointer cursor and its own click listener (or one delegated to it) that the keyboard cannot
+    reach."""
 
     selector: str
     name: str = ""
     tag: str = ""
     events: tuple[str, ...] = ()  # click, mousedown, ...
+    delegated: str = ""  # the library whose listener higher up handles clicks on it (jQuery's .on(events, selector))
 
 
 @dataclass(frozen=True)

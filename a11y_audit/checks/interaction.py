@@ -19,7 +19,8 @@ wrong, and leaves out what may be fine:
   ``JUMP`` pixels), or goes right to left through three elements on one line. Not when the
   element before disappeared (a menu that closed), nor in fixed content, dialogs or iframes.
 - ``mouse-only-control`` (2.1.1): an element that looks clickable (pointer cursor), listens to
-  clicks itself, and is not in the tab order, nor inside or around something that is.
+  clicks itself (or jQuery delegated a click handler for it to an element higher up), and is not in
+  the tab order, nor inside or around something that is.
 - ``reflow`` (1.4.10): at 320 CSS pixels, text runs off the right edge of the page. Tables, code,
   images, maps and other content that needs two dimensions are left out.
 - ``text-spacing-clipped`` (1.4.12) and ``zoom-text-clipped`` (1.4.4): text that is newly cut off
@@ -175,9 +176,10 @@ def _order(snapshot: PageSnapshot) -> Iterable[Finding]:
 def _mouse_only(snapshot: PageSnapshot) -> Iterable[Finding]:
     facts = snapshot.interaction
     for control in (facts.mouse_only if facts else ())[:MAX_PER_PAGE]:
+        how = ", ".join(control.events) + (f", via {control.delegated} hoger in de pagina" if control.delegated else "")
         yield MOUSE_ONLY.finding(
             _url(snapshot), selector=control.selector, snippet=control.name,
-            message=f"dit <{control.tag}> reageert op de muis ({', '.join(control.events)}) maar is niet met Tab te bereiken",
+            message=f"dit <{control.tag}> reageert op de muis ({how}) maar is niet met Tab te bereiken",
         )
 
 

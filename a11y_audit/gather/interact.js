@@ -203,6 +203,30 @@
   const CONTROLS = "a[href], area[href], button, input:not([type=hidden]), select, textarea, summary, [contenteditable], " +
     "[role=button], [role=link], [role=checkbox], [role=switch], [role=slider], [role=menuitem], [role=tab], [role=radio]";
 
+  // Does a click handler that jQuery delegated to an ancestor (or the document), $(x).on("click", selector, f),
+  // handle clicks on ``el``? The browser sees only jQuery's one listener up there; jQuery keeps the selectors.
+  const delegatedSelectors = new Map();
+  const jqueryDelegated = (el) => {
+    const jq = window.jQuery;
+    if (!jq || typeof jq._data !== "function") return false;
+    for (let node = el.parentNode; node; node = node.parentNode) {
+      if (!delegatedSelectors.has(node)) {
+        const selectors = [];
+        try {
+          const events = jq._data(node, "events") || {};
+          for (const type of ["click", "mousedown", "mouseup", "pointerdown", "pointerup"]) {
+            for (const handler of events[type] || []) if (handler.selector) selectors.push(handler.selector);
+          }
+        } catch (e) { /* not jQuery's data after all */ }
+        delegatedSelectors.set(node, selectors);
+      }
+      for (const selector of delegatedSelectors.get(node)) {
+        try { if (jq(el).is(selector)) return true; } catch (e) { /* a selector jQuery cannot read either */ }
+      }
+    }
+    return false;
+  };
+
   // see api.activation
   const activationOf = (el) => {
     const tag = el.localName, role = el.getAttribute("role") || "";
@@ -378,7 +402,8 @@
         if (r.width >= vp.width * 0.9 && r.height >= vp.height * 0.9) continue;  // a backdrop or the whole page
         state.clickEls.push(el);
         out.push({ selector: cssPath(el), name: nameOf(el), tag: el.localName,
-                   onclick: el.hasAttribute("onclick") || typeof el.onclick === "function" });
+                   onclick: el.hasAttribute("onclick") || typeof el.onclick === "function",
+                   delegated: jqueryDelegated(el) ? "jQuery" : "" });
       }
       return out;
     },

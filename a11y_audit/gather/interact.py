@@ -13,7 +13,8 @@ kept; a part cut short by the clock is named in ``errors``. In order:
    for the page's own moves, and reaching the end of the page counts as getting out. For a trap, the
    browser's list of event listeners says whether activating one of its elements might release it.
 2. mouse: elements with a pointer cursor outside the tab order that listen to clicks themselves
-   (the browser's own list of event listeners, through the DevTools protocol).
+   (the browser's own list of event listeners, through the DevTools protocol), or whose clicks a
+   handler jQuery delegated higher up handles (jQuery keeps its selectors).
 3. hover: hover the elements that style rules or mouse listeners show other content for, then press
    Escape: is that content still there?
 4. spacing: the text spacing of WCAG 1.4.12 as a user style sheet: which texts are newly cut off by
@@ -285,9 +286,10 @@ async def _mouse_only(page: Page, cdp: CDPSession, facts: _Facts) -> None:
     events = await _listeners(cdp, f"{API}.clickElements()")
     for candidate, types in zip(candidates, events):
         clicks = types & CLICK_EVENTS
-        if clicks:
+        if clicks or candidate["delegated"]:
             facts.mouse_only.append(MouseOnly(
-                selector=candidate["selector"], name=candidate["name"], tag=candidate["tag"], events=tuple(sorted(clicks)),
+                selector=candidate["selector"], name=candidate["name"], tag=candidate["tag"],
+                events=tuple(sorted(clicks or {"click"})), delegated=candidate["delegated"],
             ))
 
 

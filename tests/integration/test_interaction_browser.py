@@ -3,9 +3,11 @@ accessible twin (the same page done right) gives nothing, and the saved real Fle
 is really there."""
 
 import asyncio
+import shutil
 from pathlib import Path
 
 import pytest
+import xstatic.pkg.jquery as jquery
 
 from a11y_audit.checks import check_page
 from a11y_audit.checks.interaction import INTERACTION_CHECKS
@@ -38,6 +40,9 @@ BARRIERS = {
     "order.html": {
         ("focus-order", "body > header > ul > li:nth-of-type(3) > a"),  # a menu reversed with row-reverse
         ("focus-order", "#naam"),  # tabindex sends focus down to the question, then back up to the name
+    },
+    "mouse-jquery.html": {  # tiles whose clicks jQuery handles on the document
+        ("mouse-only-control", "body > main > div:nth-of-type(1)"), ("mouse-only-control", "body > main > div:nth-of-type(2)"),
     },
     "mouse.html": {
         ("mouse-only-control", "body > main > div"),  # a card with onclick
@@ -72,8 +77,11 @@ def mine(snapshot: PageSnapshot) -> set[tuple[str, str]]:
 
 
 @pytest.fixture(scope="module")
-def fixtures() -> dict[str, PageSnapshot]:
-    return _visit(PAGES, sorted(p.name for p in PAGES.glob("*.html")))
+def fixtures(tmp_path_factory) -> dict[str, PageSnapshot]:
+    folder = tmp_path_factory.mktemp("interaction")
+    shutil.copytree(PAGES, folder, dirs_exist_ok=True)
+    shutil.copy(Path(jquery.BASE_DIR) / "jquery.min.js", folder)  # the real jQuery, for its delegated click handlers
+    return _visit(folder, sorted(p.name for p in PAGES.glob("*.html")))
 
 
 def test_every_barrier_is_found_and_every_accessible_twin_passes(fixtures):

@@ -128,6 +128,9 @@ def test_mouse_only_controls_reflow_spacing_zoom():
     assert findings["reflow"].criteria == ("1.4.10",) and findings["zoom-text-clipped"].criteria == ("1.4.4",)
     cut_off = page(reflow_width=320, reflow_overflow=(Overflow("main > div", "tekst", 500),))
     assert check_page(cut_off)[0].message.endswith("de rest wordt afgesneden")  # body { overflow-x: hidden }
+    tile = page(mouse_only=(MouseOnly("div.tegel", "Afval", "div", ("click",), delegated="jQuery"),))
+    assert [f.message for f in check_page(tile)] == [
+        "dit <div> reageert op de muis (click, via jQuery hoger in de pagina) maar is niet met Tab te bereiken"]
     teaser = page(zoom_broken=(BrokenText("div.intro", "Er was eens", link="Lees het hele verhaal"),))
     assert found(teaser) == [("zoom-text-clipped", CANT_TELL, "div.intro")]  # the full text may be behind the link
 
