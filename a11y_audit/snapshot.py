@@ -360,22 +360,47 @@ class FocusStop:
 
 @dataclass(frozen=True)
 class KeyboardTrap:
-    """Elements focus went round in with Tab, that Escape, Tab and Shift+Tab did not leave."""
+    """Elements focus went round in with Tab (or the page pulled it back to), that Escape, Tab and Shift+Tab did
+    not leave, nor the key combinations the page names."""
 
     selectors: tuple[str, ...]
     names: tuple[str, ...] = ()
     dialog: bool = False  # all inside a dialog
-    control: bool = False  # one of them is a button or link (that may close what holds the focus)
+    control: bool = False  # activating one of them may release focus: a link, a submit button, a click listener
+    advice: tuple[str, ...] = ()  # key combinations the page's text names, tried in vain (Control+m)
+    key_hint: bool = False  # the page's text speaks of keys, but names no combination the step could try
+
+
+@dataclass(frozen=True)
+class KeyShortcut:
+    """A printable key the page reacts to while focus is on the page itself, on no field or control (WCAG 2.1.4)."""
+
+    key: str
+    reaction: str  # focus (moved), navigation, scroll, content (elements or text changed), attributes (only those)
+    selector: str = ""  # the element that got focus or changed
+    off_switch: str = ""  # visible text of the page about shortcuts or the keyboard: perhaps a way to turn them off
+
+
+@dataclass(frozen=True)
+class MotionReaction:
+    """The page changed when it got device orientation or motion events: moving the device operates it (WCAG 2.5.4)."""
+
+    event: str  # deviceorientation or devicemotion
+    content: bool  # elements, text or attributes other than style and class changed (not only a visual effect)
+    selector: str = ""  # the element that changed
+    operable: bool = True  # the page has some control a person could use instead, or to turn motion off
 
 
 @dataclass(frozen=True)
 class MouseOnly:
-    """An element with a pointer cursor and its own click listener that the keyboard cannot reach."""
+    """An element with a pointer cursor and its own click listener (or one delegated to it) that the keyboard cannot
+    reach."""
 
     selector: str
     name: str = ""
     tag: str = ""
     events: tuple[str, ...] = ()  # click, mousedown, ...
+    delegated: str = ""  # the library whose listener higher up handles clicks on it (jQuery's .on(events, selector))
 
 
 @dataclass(frozen=True)
@@ -386,6 +411,7 @@ class BrokenText:
     text: str = ""
     how: str = "cut"  # cut, overlap
     other: str = ""  # the element whose text it overlaps
+    link: str = ""  # cut: the name of a link around or right beside the box (perhaps to the full text)
 
 
 @dataclass(frozen=True)
@@ -426,6 +452,8 @@ class Interaction:
     zoom_broken: tuple[BrokenText, ...] = ()  # at 200 % (a 640 px wide viewport)
     reflow_width: int | None = None  # the page's width at 320 CSS pixels
     reflow_overflow: tuple[Overflow, ...] = ()
+    motion: tuple[MotionReaction, ...] = ()  # at most one
+    shortcuts: tuple[KeyShortcut, ...] = ()  # at most one: the first key the page reacted to
 
 
 @dataclass(frozen=True)
@@ -560,5 +588,7 @@ _NESTED.update(
         (Interaction, "spacing_broken"): BrokenText,
         (Interaction, "zoom_broken"): BrokenText,
         (Interaction, "reflow_overflow"): Overflow,
+        (Interaction, "motion"): MotionReaction,
+        (Interaction, "shortcuts"): KeyShortcut,
     }
 )

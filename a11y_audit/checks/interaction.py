@@ -5,9 +5,11 @@ real presses of Tab, Escape and Shift+Tab, a real mouse, a user style sheet with
 WCAG 1.4.12, and the page at 640 and 320 CSS pixels wide. Each check only fails what it saw go
 wrong, and leaves out what may be fine:
 
-- ``keyboard-trap`` (2.1.2): focus goes round in a few elements and Escape, Tab and Shift+Tab do not
-  get it out. Not in a dialog (a dialog keeps focus until one closes it); when one of the elements
-  is a button or link (that may close what holds the focus) a person has to look: "cannot tell".
+- ``keyboard-trap`` (2.1.2): focus goes round in a few elements, or the page pulls it back to one,
+  and Escape, Tab and Shift+Tab do not get it out, nor the key combinations the page's text names
+  (Ctrl+M). Not in a dialog (a dialog keeps focus until one closes it). "Cannot tell" when activating
+  one of the elements may release focus (a link, a submit button, a click listener on it or around
+  it: a person has to look), or when the page speaks of keys without naming a combination.
 - ``focus-invisible`` (2.4.7): Tab puts focus on an element that cannot be seen (no size, transparent,
   clipped away, outside the screen) or whose focus style changes no pixel, and the screen with focus
   is the same as without it. Elements ``focus-visible`` already reports are left out.
@@ -17,12 +19,21 @@ wrong, and leaves out what may be fine:
   ``JUMP`` pixels), or goes right to left through three elements on one line. Not when the
   element before disappeared (a menu that closed), nor in fixed content, dialogs or iframes.
 - ``mouse-only-control`` (2.1.1): an element that looks clickable (pointer cursor), listens to
-  clicks itself, and is not in the tab order, nor inside or around something that is.
+  clicks itself (or jQuery delegated a click handler for it to an element higher up), and is not in
+  the tab order, nor inside or around something that is.
 - ``reflow`` (1.4.10): at 320 CSS pixels, text runs off the right edge of the page. Tables, code,
   images, maps and other content that needs two dimensions are left out.
 - ``text-spacing-clipped`` (1.4.12) and ``zoom-text-clipped`` (1.4.4): text that is newly cut off
   by a box that hides overflow, or newly overlaps other text, with the spacing of 1.4.12, or at 200 %
-  (only cuts at the top or bottom: at 200 % a row of cards may rightly show fewer).
+  (only cuts at the top or bottom: at 200 % a row of cards may rightly show fewer). "Cannot tell"
+  when a link is around the box or right beside it: a teaser whose full text may be behind the link.
+- ``character-key-shortcut`` (2.1.4): with focus on the page itself (no field, no control), one
+  printable key makes the page move focus, scroll, go elsewhere or change its content. "Cannot tell"
+  when the page's text speaks of shortcuts or the keyboard (perhaps a way to turn them off), or when
+  only attributes changed.
+- ``motion-actuation`` (2.5.4): device orientation or motion events change the page. Failed only when
+  its content changes and the page has no control at all a person could use instead or to turn
+  motion off (no field, link, check box, nor a button that listens to clicks); else "cannot tell".
 - ``hover-not-dismissable`` (1.4.13): content that appears over other content when the mouse hovers
   an element, and stays when Escape is pressed. Tooltips of the title attribute are the browser's own.
 """
@@ -56,17 +67,29 @@ def _traps(snapshot: PageSnapshot) -> Iterable[Finding]:
         count = len(trap.selectors)
         where = "op dit element" if count == 1 else f"rond in deze {count} elementen"
         names = ", ".join(_quote(n, 30) for n in trap.names if n)
-        if trap.control:
+        keys = ["Escape", "Tab", "Shift+Tab", *(_key(k) for k in trap.advice)]
+        advised = f" (de pagina noemt {', '.join(keys[3:])})" if trap.advice else ""
+        if trap.control or trap.key_hint:
+            check = ("een knop of link ertussen de focus vrijgeeft" if trap.control
+                     else "de pagina uitlegt met welke toetsen u eruit komt, en of dat werkt")
             yield KEYBOARD_TRAP.finding(
                 _url(snapshot), selector=trap.selectors[0], snippet=names, outcome=CANT_TELL,
-                message=f"de focus blijft {where}; Escape, Tab en Shift+Tab helpen niet. Kijk na of een knop of link "
-                "ertussen de focus vrijgeeft",
+                message=f"de focus blijft {where}; {_join(keys, 'en')} helpen niet{advised}. Kijk na of {check}",
             )
         else:
             yield KEYBOARD_TRAP.finding(
                 _url(snapshot), selector=trap.selectors[0], snippet=names,
-                message=f"de focus blijft {where}; met Escape, Tab of Shift+Tab komt u er niet meer uit",
+                message=f"de focus blijft {where}; met {_join(keys, 'of')} komt u er niet meer uit{advised}",
             )
+
+
+def _join(words: list[str], last: str) -> str:
+    return f"{', '.join(words[:-1])} {last} {words[-1]}"
+
+
+def _key(combination: str) -> str:
+    return "+".join(part.capitalize() if len(part) == 1 else {"Control": "Ctrl"}.get(part, part)
+                    for part in combination.split("+"))
 
 
 _WHERE = {"hidden": "is zelf niet te zien (geen afmetingen, doorzichtig of weggeknipt)", "off-screen": "staat buiten beeld"}
@@ -153,9 +176,10 @@ def _order(snapshot: PageSnapshot) -> Iterable[Finding]:
 def _mouse_only(snapshot: PageSnapshot) -> Iterable[Finding]:
     facts = snapshot.interaction
     for control in (facts.mouse_only if facts else ())[:MAX_PER_PAGE]:
+        how = ", ".join(control.events) + (f", via {control.delegated} hoger in de pagina" if control.delegated else "")
         yield MOUSE_ONLY.finding(
             _url(snapshot), selector=control.selector, snippet=control.name,
-            message=f"dit <{control.tag}> reageert op de muis ({', '.join(control.events)}) maar is niet met Tab te bereiken",
+            message=f"dit <{control.tag}> reageert op de muis ({how}) maar is niet met Tab te bereiken",
         )
 
 
@@ -179,8 +203,13 @@ def _broken(attribute: str, when: str, check: Callable[[], Check]) -> Callable[[
         for broken in (getattr(facts, attribute) if facts else ())[:MAX_PER_PAGE]:
             what = ("wordt afgesneden door het vak eromheen" if broken.how == "cut"
                     else f"valt over andere tekst ({broken.other})")
-            yield check().finding(_url(snapshot), selector=broken.selector, snippet=broken.text,
-                                message=f"{when} {what}: {_quote(broken.text)}")
+            message = f"{when} {what}: {_quote(broken.text)}"
+            if broken.link:  # a teaser: the full text may be behind the link
+                yield check().finding(_url(snapshot), selector=broken.selector, snippet=broken.text, outcome=CANT_TELL,
+                                      message=f"{message}. Kijk na of de link {_quote(broken.link, 40)} ernaast naar de "
+                                      "volledige tekst leidt")
+            else:
+                yield check().finding(_url(snapshot), selector=broken.selector, snippet=broken.text, message=message)
     return run
 
 
@@ -195,6 +224,57 @@ def _hover(snapshot: PageSnapshot) -> Iterable[Finding]:
             _url(snapshot), selector=content.selector, snippet=content.text,
             message=f"verschijnt over andere inhoud als de muis op {content.trigger} staat, en gaat niet weg met Escape",
         )
+
+
+_REACTIONS = {
+    "focus": "de focus springt naar een ander element",
+    "navigation": "de pagina gaat naar een ander adres",
+    "scroll": "de pagina scrolt",
+    "content": "de inhoud verandert",
+    "attributes": "een element verandert",
+}
+
+
+def _shortcuts(snapshot: PageSnapshot) -> Iterable[Finding]:
+    facts = snapshot.interaction
+    for shortcut in facts.shortcuts if facts else ():
+        message = (f"met de focus op de pagina zelf (in geen veld of knop) reageert de pagina op de toets "
+                   f"{_quote(shortcut.key)}: {_REACTIONS.get(shortcut.reaction, shortcut.reaction)}")
+        if shortcut.off_switch:
+            yield CHARACTER_SHORTCUT.finding(
+                _url(snapshot), selector=shortcut.selector, snippet=shortcut.off_switch, outcome=CANT_TELL,
+                message=f"{message}. De pagina spreekt over sneltoetsen of het toetsenbord ({_quote(shortcut.off_switch)}): "
+                "kijk na of u de sneltoets kunt uitzetten of er Ctrl of Alt bij kunt nemen",
+            )
+        elif shortcut.reaction == "attributes":
+            yield CHARACTER_SHORTCUT.finding(
+                _url(snapshot), selector=shortcut.selector, outcome=CANT_TELL,
+                message=f"{message} (alleen zijn kenmerken). Kijk na of dit een sneltoets is en of u die kunt uitzetten",
+            )
+        else:
+            yield CHARACTER_SHORTCUT.finding(
+                _url(snapshot), selector=shortcut.selector,
+                message=f"{message}, en niets op de pagina zegt hoe u dat uitzet",
+            )
+
+
+def _motion(snapshot: PageSnapshot) -> Iterable[Finding]:
+    facts = snapshot.interaction
+    for motion in facts.motion if facts else ():
+        how = "kantelt" if motion.event == "deviceorientation" else "beweegt of draait"
+        if motion.content and not motion.operable:
+            yield MOTION_ACTUATION.finding(
+                _url(snapshot), selector=motion.selector,
+                message=f"de pagina verandert als u het toestel {how}, en heeft geen knop, link of veld om hetzelfde te "
+                "doen of het uit te zetten",
+            )
+        else:
+            effect = "" if motion.content else " (alleen de opmaak: misschien een effect)"
+            yield MOTION_ACTUATION.finding(
+                _url(snapshot), selector=motion.selector, outcome=CANT_TELL,
+                message=f"de pagina verandert als u het toestel {how}{effect}. Kijk na of u hetzelfde met een knop kunt "
+                "doen en of u het reageren op beweging kunt uitzetten",
+            )
 
 
 def _check(rule_id: str, criterion: str, page: str, impact: str, nl: Texts, en: Texts,
@@ -350,7 +430,43 @@ HOVER_DISMISS = _check(
     _hover,
 )
 
+CHARACTER_SHORTCUT = _check(
+    "character-key-shortcut", "2.1.4", "character-key-shortcuts", "serious",
+    Texts(
+        title="Sneltoetsen van één letter of teken die u niet kunt uitzetten",
+        who="Wie met spraak werkt, dicteert woorden: elke letter kan dan een sneltoets van de pagina afvuren. Ook wie "
+        "met één vinger of een aangepast toetsenbord typt, drukt ze per ongeluk in.",
+        fix="Laat een sneltoets van één letter, cijfer of leesteken alleen werken als het element waar hij bij hoort de "
+        "focus heeft, of geef een instelling om hem uit te zetten of er Ctrl of Alt bij te nemen.",
+    ),
+    Texts(
+        title="Single character shortcuts that cannot be turned off",
+        who="Speech input users dictate words, and every letter may fire a shortcut; people who type with one finger or "
+        "an adapted keyboard press them by accident.",
+        fix="Let a single character shortcut work only when its component has focus, or offer a setting to turn it off "
+        "or add Ctrl or Alt.",
+    ),
+    _shortcuts,
+)
+MOTION_ACTUATION = _check(
+    "motion-actuation", "2.5.4", "motion-actuation", "serious",
+    Texts(
+        title="De pagina werkt met het kantelen of schudden van het toestel",
+        who="Wie zijn toestel niet kan bewegen (het zit vast aan een rolstoel) kan dit niet bedienen, en wie beeft, zet "
+        "het per ongeluk in gang.",
+        fix="Geef voor alles wat met beweging werkt ook een gewone knop, en een instelling om het reageren op beweging "
+        "uit te zetten.",
+    ),
+    Texts(
+        title="The page is operated by tilting or shaking the device",
+        who="People whose device is mounted (on a wheelchair) cannot operate it; people with tremors set it off by "
+        "accident.",
+        fix="Offer a plain control for everything motion does, and a setting to turn motion off.",
+    ),
+    _motion,
+)
+
 INTERACTION_CHECKS = (
     KEYBOARD_TRAP, FOCUS_INVISIBLE, FOCUS_OBSCURED, FOCUS_ORDER, MOUSE_ONLY, REFLOW, TEXT_SPACING_CLIPPED, ZOOM_CLIPPED,
-    HOVER_DISMISS,
+    HOVER_DISMISS, CHARACTER_SHORTCUT, MOTION_ACTUATION,
 )

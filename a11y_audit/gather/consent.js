@@ -1,21 +1,36 @@
-// Finds a visible cookie-consent banner and its accept button (rules/consent.yaml).
-// Returns null, or {manager, selector, gone, accept}: `selector` is the banner element,
+// Finds a visible cookie-consent banner and its accept button (rules/consent.yaml), also inside open
+// shadow roots. Returns null, or {manager, selector, gone, accept}: `selector` is the banner element,
 // `gone` the selector whose visible elements must all disappear once consent is given,
-// `accept` a selector of the button that accepts ("" when none was found).
+// `accept` a selector of the button that accepts ("" when none was found). An element inside a
+// shadow root has the selector "host >> inside" (Playwright's chaining; CSS inside a shadow root).
+// With `rules.frame` the document is an iframe's: its whole body may be the banner.
 (rules) => {
   const visible = (el) => {
     if (!el.checkVisibility({ opacityProperty: true, visibilityProperty: true })) return false;
     const box = el.getBoundingClientRect();
     return box.width > 0 && box.height > 0;
   };
+  // the elements matching `selector` in `root` and in the open shadow roots below it
   const all = (selector, root) => {
-    try { return Array.from((root || document).querySelectorAll(selector)); } catch (e) { return []; }
+    const out = [];
+    const search = (scope) => {
+      try { out.push(...scope.querySelectorAll(selector)); } catch (e) { return; }
+      for (const el of scope.querySelectorAll("*")) if (el.shadowRoot) search(el.shadowRoot);
+    };
+    search(root || document);
+    if (root && root.shadowRoot) search(root.shadowRoot);
+    return out;
+  };
+  const holds = (outer, inner) => {  // contains, across shadow roots
+    for (let n = inner; n; n = n.parentNode || n.host) if (n === outer) return true;
+    return false;
   };
   const firstVisible = (selector, root) => all(selector, root).find(visible) || null;
-  const simpleId = (el) => el.id && /^[A-Za-z][\w-]*$/.test(el.id) && document.querySelectorAll("#" + el.id).length === 1;
+  const simpleId = (el) => el.id && /^[A-Za-z][\w-]*$/.test(el.id) && el.getRootNode().querySelectorAll("#" + el.id).length === 1;
   const cssPath = (el) => {
     const parts = [];
-    for (let node = el; node && node.nodeType === 1 && node !== document.documentElement; node = node.parentElement) {
+    let node = el;
+    for (; node && node.nodeType === 1 && node !== document.documentElement; node = node.parentElement) {
       if (simpleId(node)) { parts.unshift("#" + node.id); break; }
       let index = 1;
       for (let sibling = node.previousElementSibling; sibling; sibling = sibling.previousElementSibling) {
@@ -23,7 +38,9 @@
       }
       parts.unshift(`${node.localName}:nth-of-type(${index})`);
     }
-    return parts.join(" > ");
+    const root = el.getRootNode();
+    const inside = parts.join(" > ");
+    return root.host ? `${cssPath(root.host)} >> ${inside}` : inside;
   };
   const words = rules.words.map((w) => w.toLowerCase());
   const acceptTexts = rules.accept.map((t) => t.toLowerCase());
@@ -53,10 +70,11 @@
   }
   // generic: a dialog or a fixed/sticky element with cookie words and an accept button
   const candidates = new Set(all("[role=dialog], [role=alertdialog], dialog[open], [aria-modal=true]"));
-  for (const el of document.body ? document.body.querySelectorAll("*") : []) {
+  for (const el of document.body ? all("*", document.body) : []) {
     const position = getComputedStyle(el).position;
     if (position === "fixed" || position === "sticky") candidates.add(el);
   }
+  if (rules.frame && document.body) candidates.add(document.body);  // an iframe that is all banner
   const banners = [];
   for (const el of candidates) {
     if (!visible(el)) continue;
@@ -66,7 +84,7 @@
     if (button) banners.push([el, button]);
   }
   // the innermost one: the banner itself, not a wrapper around it (and around more)
-  const inner = banners.find(([el]) => !banners.some(([other]) => other !== el && el.contains(other)));
+  const inner = banners.find(([el]) => !banners.some(([other]) => other !== el && holds(el, other)));
   if (!inner) return null;
   const path = cssPath(inner[0]);
   return found("generic", inner[0], path, inner[1]);

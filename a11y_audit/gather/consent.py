@@ -1,9 +1,11 @@
 """Cookie-consent banners and the action language of targets.yaml, in a live page.
 
 ``detect`` finds a visible banner (rules/consent.yaml: known consent managers, else a dialog or
-fixed element with cookie words and an accept button); ``accept`` gives consent with the site's
-own steps or the built-in accept button and waits until the banner is gone; ``run_action`` runs
-one step (click, fill, press, wait_for, wait). Problems come back as text, never raised.
+fixed element with cookie words and an accept button), in the page, its open shadow roots, or
+else in one of its visible iframes (consent managers that show their banner in a frame of their
+own host); ``accept`` gives consent with the site's own steps or the built-in accept button and
+waits until the banner is gone; ``run_action`` runs one step (click, fill, press, wait_for, wait).
+Problems come back as text, never raised.
 """
 
 from __future__ import annotations
@@ -23,10 +25,29 @@ from ..secrets import MissingSecret, resolve
 DETECT_SCRIPT = files(__package__).joinpath("consent.js").read_text(encoding="utf-8")
 FIRST_LOOK = 2.0  # seconds to wait for a banner on a site's first page: consent managers add theirs after the load
 LOOK_EVERY = 0.25
+MAX_FRAMES = 5  # iframes of the page a banner is looked for in
 GONE_SCRIPT = """(selector) => {
-  let elements = [];
-  try { elements = Array.from(document.querySelectorAll(selector)); } catch (e) { return true; }
+  // "host >> inside": CSS inside the host's shadow root (as consent.js writes it)
+  let elements = [document];
+  try {
+    for (const part of selector.split(" >> ")) {
+      elements = elements.flatMap((scope) => [scope, scope.shadowRoot].filter(Boolean)
+                                              .flatMap((root) => Array.from(root.querySelectorAll(part))));
+    }
+  } catch (e) { return true; }
   return !elements.some((el) => el.checkVisibility({ opacityProperty: true, visibilityProperty: true }));
+}"""
+FRAME_PATH = """(frame) => {
+  const parts = [];
+  for (let node = frame; node && node.nodeType === 1 && node !== document.documentElement; node = node.parentElement) {
+    if (node.id && /^[A-Za-z][\\w-]*$/.test(node.id) && document.querySelectorAll("#" + node.id).length === 1) {
+      parts.unshift("#" + node.id);
+      break;
+    }
+    const same = node.parentElement ? Array.from(node.parentElement.children).filter((c) => c.localName === node.localName) : [node];
+    parts.unshift(`${node.localName}:nth-of-type(${same.indexOf(node) + 1})`);
+  }
+  return parts.join(" > ");
 }"""
 
 
@@ -38,6 +59,12 @@ class Banner:
     selector: str  # the banner element
     gone: str  # selector whose visible elements all disappear once consent is given
     accept: str  # the accept button found ("" when none)
+    frame: str = ""  # the iframe the banner is in ("" in the page itself); the selectors above are inside it
+
+    @property
+    def where(self) -> str:
+        """The banner, for reports: inside its iframe when it is in one."""
+        return f"{self.frame} >> {self.selector}" if self.frame else self.selector
 
 
 def detection_rules(consent: Consent) -> dict[str, Any]:
@@ -54,9 +81,37 @@ async def detect(page: Page, consent: Consent, wait: float = 0.0) -> Banner | No
     """The visible banner, looking again for up to ``wait`` seconds while there is none."""
     rules = detection_rules(consent)
     deadline = time.monotonic() + wait
-    while not (found := await page.evaluate(DETECT_SCRIPT, rules)) and time.monotonic() < deadline:
+    while not (found := await _look(page, rules)) and time.monotonic() < deadline:
         await asyncio.sleep(LOOK_EVERY)
-    return Banner(**found) if found else None
+    return found
+
+
+async def _look(page: Page, rules: dict[str, Any]) -> Banner | None:
+    found = await page.evaluate(DETECT_SCRIPT, rules)
+    if found:
+        return Banner(**found)
+    frames = [f for f in page.frames if f.parent_frame == page.main_frame and not f.is_detached()][:MAX_FRAMES]
+    for frame in frames:
+        try:
+            element = await frame.frame_element()
+            if not await element.is_visible():
+                continue
+            found = await frame.evaluate(DETECT_SCRIPT, {**rules, "frame": True})
+            if found:
+                return Banner(**found, frame=await element.evaluate(FRAME_PATH))
+        except PlaywrightError:  # the frame went away meanwhile
+            continue
+    return None
+
+
+async def _gone(page: Page, banner: Banner) -> bool:
+    if not banner.frame:
+        return await page.evaluate(GONE_SCRIPT, banner.gone)
+    if await page.evaluate(GONE_SCRIPT, banner.frame):  # the iframe itself was removed or hidden
+        return True
+    element = await page.query_selector(banner.frame)
+    frame = await element.content_frame() if element else None
+    return frame is None or await frame.evaluate(GONE_SCRIPT, banner.gone)
 
 
 async def accept(page: Page, banner: Banner, consent: Consent, timeout: float) -> tuple[str, str]:
@@ -68,20 +123,26 @@ async def accept(page: Page, banner: Banner, consent: Consent, timeout: float) -
             if problem:
                 return how, f"step {step}: {problem}"
     elif banner.accept:
-        how = f"click {banner.accept!r}"
+        how = f"click {banner.accept!r}" + (f" in {banner.frame!r}" if banner.frame else "")
+        root = page.frame_locator(banner.frame) if banner.frame else page
         try:
-            await page.locator(banner.accept).first.click(timeout=timeout * 1000)
+            await root.locator(banner.accept).first.click(timeout=timeout * 1000)
         except PlaywrightTimeout:
             return how, f"{how}: the button could not be clicked within {timeout:g} s"
         except PlaywrightError as exc:
             return how, f"{how}: {_first_line(exc)}"
     else:
         return "", "no accept button found in the banner"
-    try:
-        await page.wait_for_function(GONE_SCRIPT, arg=banner.gone, timeout=timeout * 1000)
-    except PlaywrightTimeout:
-        return how, f"the banner was still there {timeout:g} s after accepting"
-    return how, ""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            if await _gone(page, banner):
+                return how, ""
+        except PlaywrightError:
+            pass  # the page or frame changed under the check (a reload after consent): look again
+        if time.monotonic() >= deadline:
+            return how, f"the banner was still there {timeout:g} s after accepting"
+        await asyncio.sleep(LOOK_EVERY)
 
 
 async def run_action(page: Page, action: Action, timeout: float) -> str:

@@ -4,12 +4,14 @@
 (() => {
   if (window.__a11yAuditInteract) return;
   const LIM = { descendants: 30, elements: 8000, click: 150, hoverRules: 5000, hoverPerRule: 2, hoverTriggers: 8,
-                jsHover: 20, texts: 2000, lines: 6000, pairs: 200, kept: 20, overflow: 5 };
+                jsHover: 20, texts: 2000, lines: 6000, pairs: 200, kept: 20, overflow: 5, pulled: 5, adviceText: 50000,
+                controls: 40 };
   const XHTML = "http://www.w3.org/1999/xhtml";
   const FOCUS_MARGIN = 24;  // px around a focused element compared first: outlines, offsets, shadows, underlines
   const state = { ids: new WeakMap(), next: 1, current: null, previous: null, texts: null, baseline: null,
                   currentShown: false, clickEls: [], hoverEls: [], jsHover: [], before: null, revealed: [],
-                  regions: new Map(), byId: new Map(), log: [], logger: null };
+                  presses: 0, focusPress: -1, ours: false, out: false, pulled: [], pathNodes: [], controls: [],
+                  regions: new Map(), log: [], logger: null };
   const clean = (s) => (s || "").replace(/\s+/g, " ").trim();
   const cut = (s, n) => (s.length > n ? s.slice(0, n) : s);
 
@@ -40,12 +42,11 @@
                                    el.innerText || el.getAttribute("title") || el.getAttribute("alt") ||
                                    el.getAttribute("placeholder") || ""), 120);
   const idOf = (el) => {
-    if (!state.ids.has(el)) {
-      state.ids.set(el, state.next);
-      state.byId.set(state.next++, el);
-    }
+    if (!state.ids.has(el)) state.ids.set(el, state.next++);
     return state.ids.get(el);
   };
+  const byId = new Map();  // id -> element, for the elements Python names by id
+  const remember = (el) => { const id = idOf(el); byId.set(id, el); return id; };
 
   // -- geometry -------------------------------------------------------------------------------
   const area = (r) => (r ? Math.max(0, r.width) * Math.max(0, r.height) : 0);
@@ -91,6 +92,19 @@
     return rect(r.left + a.clientLeft, r.top + a.clientTop, r.left + a.clientLeft + a.clientWidth, r.top + a.clientTop + a.clientHeight);
   };
   const HIDING = (v) => v === "hidden" || v === "clip";
+  // a link around the box that cuts off the element's text, or right before or after it (a teaser with
+  // "read more"): the full text may be there
+  const linkBeside = (el) => {
+    const clipper = clippers(el, true).find(([, cs]) => HIDING(cs.overflowX) || HIDING(cs.overflowY));
+    const box = clipper ? clipper[0] : el;
+    const around = box.closest("a[href]");
+    if (around) return nameOf(around) || cssPath(around);
+    for (const sib of [box.previousElementSibling, box.nextElementSibling]) {
+      const link = sib && (sib.matches("a[href]") ? sib : sib.querySelector(":scope > a[href], :scope > * > a[href]"));
+      if (link) return nameOf(link) || cssPath(link);
+    }
+    return "";
+  };
   // the part of ``box`` the overflow of ancestors lets through (``onlyHiding``: ignore scroll containers)
   const clipRegion = (el, own, onlyHiding) => {
     let region = rect(-1e9, -1e9, 1e9, 1e9);
@@ -204,9 +218,76 @@
                   : { region: "", region_index: -1, region_size: 0, region_plain: false };
   };
 
+  // keyCode of the punctuation keys of a US keyboard, for scripts that still read it
+  const KEYCODES = { ";": 186, ":": 186, "=": 187, "+": 187, ",": 188, "<": 188, "-": 189, "_": 189, ".": 190, ">": 190,
+                     "/": 191, "?": 191, "`": 192, "~": 192, "[": 219, "{": 219, "\\": 220, "|": 220, "]": 221, "}": 221,
+                     "'": 222, "\"": 222 };
+  const PRINTABLE = Array.from("/?+-=.,;:'\"[]{}\\|`~!@#$%^&*()_<>abcdefghijklmnopqrstuvwxyz0123456789");
+  const MOTIONS = [
+    ["deviceorientation", () => new DeviceOrientationEvent("deviceorientation", { alpha: 0, beta: 45, gamma: 45 })],
+    ["deviceorientation", () => new DeviceOrientationEvent("deviceorientation", { alpha: 0, beta: -45, gamma: -45 })],
+    ["devicemotion", () => new DeviceMotionEvent("devicemotion", { acceleration: { x: 15, y: 15, z: 0 },
+      accelerationIncludingGravity: { x: 15, y: 15, z: 9.8 }, rotationRate: { alpha: 40, beta: 40, gamma: 40 }, interval: 16 })],
+    ["devicemotion", () => new DeviceMotionEvent("devicemotion", { acceleration: { x: -15, y: -15, z: 0 },
+      accelerationIncludingGravity: { x: -15, y: -15, z: 9.8 }, rotationRate: { alpha: -40, beta: -40, gamma: -40 }, interval: 16 })],
+  ];
+  const CONTROLS = "a[href], area[href], button, input:not([type=hidden]), select, textarea, summary, [contenteditable], " +
+    "[role=button], [role=link], [role=checkbox], [role=switch], [role=slider], [role=menuitem], [role=tab], [role=radio]";
+
+  // Does a click handler that jQuery delegated to an ancestor (or the document), $(x).on("click", selector, f),
+  // handle clicks on ``el``? The browser sees only jQuery's one listener up there; jQuery keeps the selectors.
+  const delegatedSelectors = new Map();
+  const jqueryDelegated = (el) => {
+    const jq = window.jQuery;
+    if (!jq || typeof jq._data !== "function") return false;
+    for (let node = el.parentNode; node; node = node.parentNode) {
+      if (!delegatedSelectors.has(node)) {
+        const selectors = [];
+        try {
+          const events = jq._data(node, "events") || {};
+          for (const type of ["click", "mousedown", "mouseup", "pointerdown", "pointerup"]) {
+            for (const handler of events[type] || []) if (handler.selector) selectors.push(handler.selector);
+          }
+        } catch (e) { /* not jQuery's data after all */ }
+        delegatedSelectors.set(node, selectors);
+      }
+      for (const selector of delegatedSelectors.get(node)) {
+        try { if (jq(el).is(selector)) return true; } catch (e) { /* a selector jQuery cannot read either */ }
+      }
+    }
+    return false;
+  };
+
+  // see api.activation
+  const activationOf = (el) => {
+    const tag = el.localName, role = el.getAttribute("role") || "";
+    if (((tag === "a" || tag === "area") && el.hasAttribute("href")) || tag === "summary" ||
+        el.hasAttribute("popovertarget") || el.hasAttribute("commandfor")) return "acts";
+    if ((tag === "button" && el.type === "submit") || (tag === "input" && /^(submit|image)$/.test(el.type))) return el.form ? "acts" : "button";
+    if (tag === "button" || (tag === "input" && /^(button|reset|checkbox|radio)$/.test(el.type))) return "button";
+    if (/^(button|link|menuitem|menuitemcheckbox|menuitemradio|tab|option|switch|checkbox|radio|treeitem)$/.test(role)) return "aria";
+    return "none";
+  };
+
   const api = {
     // Before the walk: transitions off (rendering settles at once), no caret, focus back to the start of the page.
     startWalk() {
+      // a focus log: the page moving focus a second time after one key press (at once or by a timer)
+      // pulls it to that element; such elements get a keyboard trap test of their own
+      window.addEventListener("keydown", () => { state.presses += 1; }, true);
+      document.addEventListener("focusin", (event) => {
+        if (state.ours) return;
+        const el = event.composedPath()[0];
+        if (state.focusPress === state.presses && el && el.nodeType === 1 && !state.pulled.includes(el) &&
+            state.pulled.length < LIM.pulled) state.pulled.push(el);
+        state.focusPress = state.presses;
+      }, true);
+      document.addEventListener("focusout", (event) => {  // to nothing: the end of the page (not a blur handler's focus())
+        const now = document.activeElement;
+        if (!state.ours && event.relatedTarget === null && (!now || now === document.body || now === document.documentElement)) {
+          state.out = true;
+        }
+      }, true);
       const style = document.createElement("style");
       style.textContent = "*, *::before, *::after { transition: none !important; caret-color: transparent !important; }";
       (document.head || document.documentElement).appendChild(style);
@@ -236,9 +317,10 @@
     },
     // focus back on a stop noted in the log, as it was then (for the screenshots, or to walk on from it)
     focusStop({ id, shown }) {
-      const el = state.byId.get(id);
+      const el = byId.get(id);
       if (!el || !el.isConnected) return false;
-      el.focus({ focusVisible: true });
+      state.ours = true;
+      try { el.focus({ focusVisible: true }); } finally { state.ours = false; }
       state.current = el;
       state.currentShown = !shown;
       return deepActive().el === el;
@@ -252,7 +334,9 @@
                             !boxOf(previous) || !previous.checkVisibility({ visibilityProperty: true })));
       state.current = el;
       state.currentShown = false;
-      if (!el || el === document.body || el === document.documentElement) return { id: 0 };
+      const out = state.out;  // focus went to the end of the page since the last stop
+      state.out = false;
+      if (!el || el === document.body || el === document.documentElement) return { id: 0, out };
       const geometryOf = frame || el;
       const shown = frame ? "" : shownState(el);
       state.currentShown = !shown && !frame;
@@ -260,12 +344,10 @@
       const x = (cross ? 0 : offset.x) + r.left + window.scrollX, y = (cross ? 0 : offset.y) + r.top + window.scrollY;
       const parent = el.parentElement;
       return {
-        id: idOf(el), cross, frame: !!frame, selector: cssPath(geometryOf === el ? el : frame), tag: el.localName,
+        id: remember(el), out, cross, frame: !!frame, selector: cssPath(geometryOf === el ? el : frame), tag: el.localName,
         name: cross ? "" : nameOf(el),
         x: Math.round(x), y: Math.round(y), width: Math.round(r.width), height: Math.round(r.height),
         fixed: !!inFixed(geometryOf), dialog: !!geometryOf.closest(DIALOG),
-        control: /^(a|button|summary)$/.test(el.localName) || /^(button|link|menuitem|tab)$/.test(el.getAttribute("role") || "") ||
-                 (el.localName === "input" && /^(button|submit|reset|image)$/.test(el.type)),
         shown,
         group: [el.localName, el.className && el.className.baseVal === undefined ? el.className : "",
                 parent ? parent.localName : "", parent && typeof parent.className === "string" ? parent.className : ""].join("|"),
@@ -279,17 +361,19 @@
       const region = Array.from(state.regions.values()).find((r) => r.hash === hash);
       if (!region || !region.plain || region.list.length !== size || !region.list[index]) return false;
       const el = region.list[index];
-      el.focus({ preventScroll: true, focusVisible: true });
+      state.ours = true;
+      try { el.focus({ preventScroll: true, focusVisible: true }); } finally { state.ours = false; }
       state.current = el;
       state.currentShown = false;
       return document.activeElement === el;
     },
-    // for comparing the rendering with and without focus: blur the focused element, then give it focus back
-    // (with ``around``: the part of the screen around it where a focus indicator would be, in page
-    // coordinates, or null when none of it is on screen)
+    // for comparing the rendering with and without focus: blur the focused element, then give it focus back.
+    // Each says false when the page moved focus meanwhile (then the two screens cannot be compared). With
+    // ``around``: also the part of the screen around it where a focus indicator would be, in page
+    // coordinates (null when none of it is on screen).
     blur(around) {
       const el = state.current;
-      if (!el || el.ownerDocument !== document) return false;
+      if (!el || el.ownerDocument !== document || el.getRootNode().activeElement !== el) return false;
       let clip = null;
       if (around) {
         const r = el.getBoundingClientRect(), m = FOCUS_MARGIN;
@@ -299,14 +383,73 @@
           clip = { x: left + scrollX, y: top + scrollY, width: right - left, height: bottom - top, scale: 1 };
         }
       }
-      el.blur();
+      state.ours = true;
+      try { el.blur(); } finally { state.ours = false; }
       return document.activeElement !== el && (around ? { clip } : true);
     },
     refocus() {
       const el = state.current;
-      el.focus({ preventScroll: true, focusVisible: true });
-      return document.activeElement === el || (el.getRootNode().activeElement === el);
+      const now = document.activeElement;
+      const untouched = !now || now === document.body || now === document.documentElement;
+      state.ours = true;
+      try { el.focus({ preventScroll: true, focusVisible: true }); } finally { state.ours = false; }
+      return untouched;
     },
+
+    // -- keyboard traps: elements the page pulled focus back to, and what could release a trap
+    pulled() {
+      return state.pulled.filter((el) => el.isConnected && !/^(iframe|frame|body|html)$/.test(el.localName)).map((el) => ({
+        id: remember(el), selector: cssPath(el), name: nameOf(el), dialog: !!el.closest(DIALOG),
+      }));
+    },
+    focusId(id) {
+      const el = byId.get(id);
+      if (!el || !el.isConnected) return false;
+      state.ours = true;
+      try { el.focus({ preventScroll: true, focusVisible: true }); } finally { state.ours = false; }
+      return el.getRootNode().activeElement === el;
+    },
+    // What activating each element may do: "acts" (a link, a submit button of a form, a summary, a popover
+    // or command button), "button" or "aria" (only what listeners do: Python asks which ones the
+    // element, its ancestors, the document and the window have), "none" (not something one activates).
+    activation(ids) {
+      return api.paths(ids.map((id) => byId.get(id)).filter(Boolean)).map(({ el, path }) => ({ kind: activationOf(el), path }));
+    },
+    // The key combinations the page's visible text names (Ctrl+M, Alt + F2), and whether it speaks of keys at all.
+    keyAdvice() {
+      const text = cut(document.body ? document.body.innerText : "", LIM.adviceText);
+      const MOD = "(?:ctrl|control|alt|shift|option)";
+      const combo = new RegExp(`\\b(${MOD}(?:\\s*[+-]\\s*${MOD})*)\\s*[+-]\\s*(f\\d{1,2}|enter|home|end|[a-z0-9])\\b`, "gi");
+      const NAMES = { ctrl: "Control", control: "Control", alt: "Alt", option: "Alt", shift: "Shift" };
+      const combos = [];
+      for (const m of text.matchAll(combo)) {
+        const mods = Array.from(new Set(m[1].toLowerCase().split(/\s*[+-]\s*/).map((w) => NAMES[w])));
+        const key = m[2].length === 1 ? m[2].toLowerCase() : m[2][0].toUpperCase() + m[2].slice(1).toLowerCase();
+        const press = [...mods, key].join("+");
+        if (/^Control\+[wqtn]$/.test(press) || combos.includes(press)) continue;  // browser commands, not the page's
+        combos.push(press);
+        if (combos.length >= 3) break;
+      }
+      const words = /\b(press|key|keys|keyboard|shortcut|druk|drukt|toets|toetsen|sneltoets|sneltoetsen|toetsenbord|toetscombinatie)\b/i;
+      return { combos, words: words.test(text) };
+    },
+    // unique nodes on the way up from each element (through shadow hosts) to the window, for Python's
+    // question which event listeners they have
+    paths(els) {
+      const index = new Map();
+      state.pathNodes = [];
+      const at = (node) => {
+        if (!index.has(node)) { index.set(node, state.pathNodes.length); state.pathNodes.push(node); }
+        return index.get(node);
+      };
+      return els.map((el) => {
+        const path = [];
+        for (let n = el; n && n !== document; n = n.parentNode || n.host) path.push(at(n));
+        path.push(at(document), at(window));
+        return { el, path };
+      });
+    },
+    pathNodes() { return state.pathNodes; },
 
     // -- mouse-only controls: elements that look clickable (pointer cursor) and are not in the tab order,
     // not inside or around something that is; Python asks the browser which of them listen to clicks.
@@ -333,7 +476,8 @@
         if (r.width >= vp.width * 0.9 && r.height >= vp.height * 0.9) continue;  // a backdrop or the whole page
         state.clickEls.push(el);
         out.push({ selector: cssPath(el), name: nameOf(el), tag: el.localName,
-                   onclick: el.hasAttribute("onclick") || typeof el.onclick === "function" });
+                   onclick: el.hasAttribute("onclick") || typeof el.onclick === "function",
+                   delegated: jqueryDelegated(el) ? "jQuery" : "" });
       }
       return out;
     },
@@ -476,7 +620,7 @@
         }
         const region = regions.get(owner);
         if (!region) { items.push(null); return; }
-        let partX = false, cutY = false;
+        let partX = false, cutY = false, halfY = false;
         for (const r of rects) {
           const seen = intersect(r, region);
           if (!seen) {  // wholly outside: below or above the box is cut off; beside it, it may be a carousel's next card
@@ -485,10 +629,11 @@
           }
           if (r.left < region.left - 2 || r.right > region.right + 2) partX = true;
           if (r.top < region.top - 2 || r.bottom > region.bottom + 2) cutY = true;
+          if (seen.height < 0.75 * r.height) halfY = true;  // a line of which a quarter or more is cut away
           if (lines.length < LIM.lines) lines.push({ i, r: rect(seen.left + sx, seen.top + sy, seen.right + sx, seen.bottom + sy) });
         }
         // cut: a line runs over the edge of the box that clips it, or lies wholly below or above it
-        items.push({ cutX: partX && getComputedStyle(owner).textOverflow !== "ellipsis", cutY });
+        items.push({ cutX: partX && getComputedStyle(owner).textOverflow !== "ellipsis", cutY, halfY });
       });
       // text lines of different elements that overlap (sweep over lines sorted by top)
       lines.sort((a, b) => a.r.top - b.r.top);
@@ -511,7 +656,8 @@
       return { items, pairs: Array.from(pairs) };
     },
     baseline() { state.baseline = api.layout(); return state.baseline.items.filter(Boolean).length; },
-    // texts cut off or overlapping now that were not in the baseline; ``vertical``: only cuts at the top or bottom
+    // texts cut off or overlapping now that were not in the baseline; ``vertical``: only cuts at the top or bottom,
+    // and lines cut through (a quarter or more of their height away) also when they were so in the baseline
     newlyBroken(vertical) {
       const now = api.layout();
       const base = state.baseline;
@@ -522,12 +668,13 @@
         if (owners.has(owner) || out.length >= LIM.kept) return;
         owners.add(owner);
         out.push({ selector: cssPath(owner), text: cut(clean(state.texts[i].data), 80), how,
-                   other: other === undefined ? "" : cssPath(state.texts[other].parentElement) });
+                   other: other === undefined ? "" : cssPath(state.texts[other].parentElement),
+                   link: how === "cut" ? linkBeside(owner) : "" });
       };
       now.items.forEach((item, i) => {
         const was = base.items[i];
         if (!item || !was) return;
-        if ((item.cutY && !was.cutY) || (!vertical && item.cutX && !was.cutX)) add(i, "cut");
+        if ((item.cutY && !was.cutY) || (vertical && item.halfY) || (!vertical && item.cutX && !was.cutX)) add(i, "cut");
       });
       const before = new Set(base.pairs);
       for (const pair of now.pairs) {
@@ -549,6 +696,105 @@
       } else if (!on && style) {
         style.remove();
       }
+    },
+
+    // -- character key shortcuts (WCAG 2.1.4): with focus on the page itself, each printable key is sent as
+    // keydown, keypress and keyup to the body, in this one task: what changes at once is the page's reaction
+    // to that key (timers and animations cannot run in between). Keys that are not characters go first;
+    // what they change is left out (scripts that note keyboard use on any key). Stops at the first key the
+    // page reacts to: it is not a way to use the page.
+    shortcuts() {
+      const body = document.body;
+      if (!body) return null;
+      if (document.activeElement && document.activeElement !== body && document.activeElement.blur) document.activeElement.blur();
+      const onPage = () => { const a = document.activeElement; return !a || a === body || a === document.documentElement; };
+      if (!onPage()) return null;
+      const observer = new MutationObserver(() => {});
+      observer.observe(document.documentElement, { subtree: true, childList: true, attributes: true, characterData: true });
+      const sig = (r) => r.type + "|" + idOf(r.type === "characterData" ? r.target.parentNode || r.target : r.target) + "|" + (r.attributeName || "");
+      const QUIET = /^(script|style|link|meta|noscript|template)$/;
+      const quiet = (r) => r.type === "childList" && [...r.addedNodes, ...r.removedNodes].every((n) =>
+        (n.nodeType === 1 && QUIET.test(n.localName)) || (n.nodeType === 3 && !/\S/.test(n.data)));
+      const send = (key) => {
+        const code = key.length !== 1 ? 0 : /[a-z0-9]/i.test(key) ? key.toUpperCase().charCodeAt(0) : KEYCODES[key] || 0;
+        for (const type of key.length === 1 ? ["keydown", "keypress", "keyup"] : ["keydown", "keyup"]) {
+          const charCode = type === "keypress" ? key.charCodeAt(0) : 0;
+          body.dispatchEvent(new KeyboardEvent(type, { key, keyCode: type === "keypress" ? charCode : code, which: code || charCode,
+                                                        charCode, bubbles: true, cancelable: true, composed: true, view: window }));
+        }
+      };
+      const ignored = new Set();
+      try {
+        observer.takeRecords();
+        for (const key of ["Shift", "Tab", "F2", "ArrowDown"]) {
+          send(key);
+          for (const r of observer.takeRecords()) ignored.add(sig(r));
+        }
+        if (!onPage()) return null;
+        const x = window.scrollX, y = window.scrollY, href = location.href;
+        for (const key of PRINTABLE) {
+          send(key);
+          const records = observer.takeRecords().filter((r) => !ignored.has(sig(r)) && !quiet(r));
+          let reaction = "", target = null;
+          if (!onPage()) { reaction = "focus"; target = document.activeElement; }
+          else if (location.href !== href) reaction = "navigation";
+          else if (window.scrollX !== x || window.scrollY !== y) reaction = "scroll";
+          else if (records.some((r) => r.type !== "attributes")) {
+            reaction = "content";
+            target = records.find((r) => r.type !== "attributes").target;
+          } else if (records.length) { reaction = "attributes"; target = records[0].target; }
+          if (!reaction) continue;
+          if (target && target.nodeType !== 1) target = target.parentElement;
+          const text = cut(clean(body.innerText), LIM.adviceText);
+          const off = /.{0,40}\b(short ?cuts?|hot ?keys?|keyboard|sneltoets(en)?|toetsenbord|toetscombinaties?)\b.{0,40}/i.exec(text);
+          return { key, reaction, selector: target && target !== body ? cssPath(target) : "", off_switch: off ? clean(off[0]) : "" };
+        }
+        return null;
+      } finally {
+        observer.disconnect();
+      }
+    },
+
+    // -- motion actuation (WCAG 2.5.4): device orientation and motion events sent to the window in one task;
+    // what changes at once is the page's reaction to moving the device
+    motion() {
+      const observer = new MutationObserver(() => {});
+      observer.observe(document.documentElement, { subtree: true, childList: true, attributes: true, characterData: true });
+      const x = window.scrollX, y = window.scrollY;
+      const records = [];
+      let event = "";
+      try {
+        for (const [type, make] of MOTIONS) {
+          let sent = null;
+          try { sent = make(); } catch (e) { sent = null; }  // a browser without the event type
+          if (!sent) continue;
+          window.dispatchEvent(sent);
+          const now = observer.takeRecords();
+          if (now.length && !event) event = type;
+          records.push(...now);
+        }
+      } finally {
+        observer.disconnect();
+      }
+      const scrolled = window.scrollX !== x || window.scrollY !== y;
+      if (!records.length && !scrolled) return null;
+      const shown = records.find((r) => r.type !== "attributes" || !/^(style|class)$/.test(r.attributeName));
+      let target = (shown || records[0] || {}).target || null;
+      if (target && target.nodeType !== 1) target = target.parentElement;
+      // what a person could use instead (to make the same change, or to turn motion off)
+      const controls = [];
+      let operable = false;
+      for (const el of document.querySelectorAll(CONTROLS)) {
+        if (el.disabled || el.closest("[inert]") || !el.checkVisibility({ visibilityProperty: true }) || !el.getClientRects().length) continue;
+        const kind = activationOf(el);  // a field, link or check box works by itself; a button only by its listeners
+        if (kind === "none" || kind === "acts" || (el.localName === "input" && /^(checkbox|radio)$/.test(el.type))) {
+          operable = true;
+          break;
+        }
+        if (controls.length < LIM.controls) controls.push(el);
+      }
+      return { event: event || "deviceorientation", content: !!shown || scrolled, selector: target && target !== document.body ? cssPath(target) : "",
+               operable, controls: operable ? [] : api.paths(controls).map(({ el, path }) => ({ kind: activationOf(el), path })) };
     },
 
     // -- reflow: at a narrow viewport, does text run off the right edge (so the page scrolls sideways)?

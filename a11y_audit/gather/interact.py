@@ -7,20 +7,31 @@ kept; a part cut short by the clock is named in ``errors``. In order:
 1. keyboard: press Tab and note where focus goes (box, visible or not, in fixed content or a dialog);
    for a few elements of different kinds compare a screenshot with and without focus. When focus
    comes back to an element it had before without passing the end of the page, try to leave with
-   Escape, Tab and Shift+Tab: a keyboard trap when none works. Template-aware (``walks``): a chrome
-   region (header, navigation, footer, search) with the same structural hash as on a finished page of
-   the site (gather/axe_run.js) is not walked again: its stops from that page are taken over, marked
-   ``copied``, and the walk goes on from the last element walked there, past the region or further
-   into it. So the presses go to what is new on each page, and a menu longer than one walk is covered
-   over the first pages of a site.
+   Escape, Tab and Shift+Tab, then with the key combinations the page's text names (Ctrl+M): a
+   keyboard trap when none works. Elements the page itself pulled focus back to (a second focus move
+   after one key press, at once or by a timer) get the same test; each key there gets ``TRAP_WAIT_MS``
+   for the page's own moves, and reaching the end of the page counts as getting out. For a trap, the
+   browser's list of event listeners says whether activating one of its elements might release it.
+   Template-aware (``walks``): a chrome region (header, navigation, footer, search) with the same
+   structural hash as on a finished page of the site (gather/axe_run.js) is not walked again: its stops
+   from that page are taken over, marked ``copied``, and the walk goes on from the last element walked
+   there, past the region or further into it. So the presses go to what is new on each page, and a
+   menu longer than one walk is covered over the first pages of a site.
 2. mouse: elements with a pointer cursor outside the tab order that listen to clicks themselves
-   (the browser's own list of event listeners, through the DevTools protocol).
+   (the browser's own list of event listeners, through the DevTools protocol), or whose clicks a
+   handler jQuery delegated higher up handles (jQuery keeps its selectors).
 3. hover: hover the elements that style rules or mouse listeners show other content for, then press
    Escape: is that content still there?
 4. spacing: the text spacing of WCAG 1.4.12 as a user style sheet: which texts are newly cut off by
    their box or overlap other text.
 5. zoom: the same at 200 % (a 640 CSS pixel wide viewport, as a 1280 pixel window zoomed in).
 6. reflow: at 320 CSS pixels, which texts run off the right edge of the page.
+7. motion: device orientation and motion events sent to the window: does the page change, and does
+   it have any control a person could use instead (a field, a link, a button that listens to clicks)?
+8. shortcuts: with focus on the page itself, printable keys sent to the body: the first one the page
+   reacts to (focus moves, the page scrolls, goes elsewhere or its content changes). Both send their
+   events from within the page, in one task each, so only the page's direct reaction counts; they
+   come last as that reaction may change the page.
 """
 
 from __future__ import annotations
@@ -35,7 +46,7 @@ from typing import Any
 from playwright.async_api import BrowserContext, CDPSession, Error as PlaywrightError, Page
 
 from ..snapshot import (
-    BrokenText, FocusStop, HoverContent, Interaction, KeyboardTrap, MouseOnly, Overflow,
+    BrokenText, FocusStop, HoverContent, Interaction, KeyboardTrap, KeyShortcut, MotionReaction, MouseOnly, Overflow,
 )
 
 SCRIPT = files(__package__).joinpath("interact.js").read_text(encoding="utf-8")
@@ -57,6 +68,10 @@ SETTLE_MS = 100  # after a change of viewport: resize handlers
 ZOOM_VIEWPORT = {"width": 640, "height": 450}  # 1280 x 900 at 200 %
 REFLOW_VIEWPORT = {"width": 320, "height": 256}  # WCAG 1.4.10: 1280 CSS pixels at 400 %
 CLICK_EVENTS = {"click", "mousedown", "mouseup", "pointerdown", "pointerup"}
+ACTIVATE_EVENTS = CLICK_EVENTS | {"DOMActivate", "change", "input"}  # what activating a button fires
+KEY_EVENTS = {"keydown", "keyup", "keypress"}  # how a <div role="button"> is activated with Enter or Space
+TRAP_WAIT_MS = 50  # after each key of a trap test: scripts that pull focus back with a timer
+MAX_PULLED = 3  # elements the page pulled focus back to that get a trap test
 HOVER_EVENTS = {"mouseenter", "mouseover", "pointerenter", "pointerover"}
 
 
@@ -110,6 +125,8 @@ class _Facts:
         self.zoom_broken: list[BrokenText] = []
         self.reflow_width: int | None = None
         self.reflow_overflow: list[Overflow] = []
+        self.motion: list[MotionReaction] = []
+        self.shortcuts: list[KeyShortcut] = []
 
     def freeze(self) -> Interaction:
         return Interaction(**{k: tuple(v) if isinstance(v, list) else v for k, v in vars(self).items()})
@@ -131,7 +148,8 @@ async def interact(page: Page, context: BrowserContext, seconds: float, walks: W
             await page.evaluate(SCRIPT)
             cdp = await context.new_cdp_session(page)
             for current, step in (("keyboard", keyboard), ("mouse", _mouse_only), ("hover", _hover),
-                                  ("spacing", _spacing), ("zoom", _zoom), ("reflow", _reflow)):
+                                  ("spacing", _spacing), ("zoom", _zoom), ("reflow", _reflow), ("motion", _motion),
+                                  ("shortcuts", _shortcuts)):
                 try:
                     await step(page, cdp, facts)
                     facts.steps.append(current)
@@ -231,13 +249,12 @@ async def _keyboard(page: Page, cdp: CDPSession, facts: _Facts, known: dict[str,
     start = await _call(page, "startWalk")
     facts.tabbable = start["tabbable"]
     seen: dict[int, int] = {}  # element id -> index of its stop
-    controls: list[bool] = []  # per stop: a button or link
     regions: list[dict[str, Any]] = []  # per stop: its chrome region, place in it, the region's size
     presses = _Presses(page, cdp, batch=not start["frames"])
     if presses.batch:
         await _call(page, "logTabs", True)
     try:
-        await _walk(presses, facts, known, seen, controls, regions)
+        await _walk(presses, facts, known, seen, regions)
     finally:
         learned.update(_region_walks(facts, regions))
         if presses.lost:
@@ -247,7 +264,7 @@ async def _keyboard(page: Page, cdp: CDPSession, facts: _Facts, known: dict[str,
 
 
 async def _walk(presses: _Presses, facts: _Facts, known: dict[str, RegionWalk], seen: dict[int, int],
-                controls: list[bool], regions: list[dict[str, Any]]) -> None:
+                regions: list[dict[str, Any]]) -> None:
     page, cdp = presses.page, presses.cdp
     groups: set[tuple[str, str]] = set()
     shots = {True: 0, False: 0}  # by "visible"
@@ -272,10 +289,11 @@ async def _walk(presses: _Presses, facts: _Facts, known: dict[str, RegionWalk], 
                 facts.walk_complete = True
                 break
             # focus went round without reaching the end of the page: can the keyboard get out?
-            cycle = facts.stops[first:]
+            ids = [k for k, i in sorted(seen.items(), key=lambda item: item[1]) if i >= first]
+            cycle = [facts.stops[i] for i in sorted(seen.values()) if i >= first]
             if not await presses.focus(info):
                 break
-            trap = await _trap(page, cycle, {k for k, i in seen.items() if i >= first}, any(controls[first:]))
+            trap = await _trap(page, cdp, ids, cycle)
             await presses.reset()
             if trap is not None or escaped:
                 if trap is not None:
@@ -293,12 +311,10 @@ async def _walk(presses: _Presses, facts: _Facts, known: dict[str, RegionWalk], 
             seen[key] = len(facts.stops)
             for index, stop in enumerate(earlier.stops):
                 facts.stops.append(replace(stop, copied=True))
-                controls.append(False)
                 regions.append({"region": info["region"], "region_index": index, "region_size": earlier.size,
                                 "region_plain": True})
             continue
         seen[key] = len(facts.stops)
-        controls.append(info["control"])
         regions.append({k: info[k] for k in ("region", "region_index", "region_size", "region_plain")})
         pixels = None
         group, visible = (info["group"], info["shown"]), not info["shown"]
@@ -314,6 +330,17 @@ async def _walk(presses: _Presses, facts: _Facts, known: dict[str, RegionWalk], 
             after_escape=restart,
         ))
         restart = False
+    # elements the page pulled focus back to (at once or by a timer): the walk may have gone on before the
+    # page did so. They get a trap test together (two may pull focus to and fro between them).
+    tested = {selector for trap in facts.traps for selector in trap.selectors}
+    pulled = [p for p in await _call(page, "pulled") if not p["dialog"] and p["selector"] not in tested][:MAX_PULLED]
+    if pulled and await _call(page, "focusId", pulled[0]["id"]):
+        await page.wait_for_timeout(TRAP_WAIT_MS)
+        ids = [p["id"] for p in pulled]
+        if (await _call(page, "stop"))["id"] in ids:  # else the page moved focus on from there itself
+            trap = await _trap(page, cdp, ids, [FocusStop(selector=p["selector"], name=p["name"]) for p in pulled])
+            if trap is not None:
+                facts.traps.append(trap)
 
 
 def _region_walks(facts: _Facts, regions: list[dict[str, Any]]) -> dict[str, RegionWalk]:
@@ -336,44 +363,85 @@ def _region_walks(facts: _Facts, regions: list[dict[str, Any]]) -> dict[str, Reg
 
 
 async def _focus_changes_pixels(page: Page, cdp: CDPSession) -> bool | None:
-    """Does the screen look different with focus on the element than without? None: could not tell.
-    First only around the element (cheaper); when nothing changed there, the whole screen."""
+    """Does the screen look different with focus on the element than without? None: could not tell (also when the
+    page moved focus itself meanwhile). First only around the element (cheaper); when nothing changed there, the
+    whole screen."""
     blurred = await _call(page, "blur", True)
     if not blurred:
         return None
     if blurred["clip"]:
         unfocused = await _capture(cdp, blurred["clip"])
-        await _call(page, "refocus")
+        if not await _call(page, "refocus"):
+            return None
         if await _capture(cdp, blurred["clip"]) != unfocused:
             return True
-        await _call(page, "blur")
+        if not await _call(page, "blur"):
+            return None
     unfocused = await _capture(cdp)
-    await _call(page, "refocus")
+    if not await _call(page, "refocus"):
+        return None
     return await _capture(cdp) != unfocused
 
 
-async def _trap(page: Page, cycle: list[FocusStop], keys: set[int], control: bool) -> KeyboardTrap | None:
-    """None when Escape and then Tab, or Shift+Tab, take focus out of the elements it went round in."""
+async def _trap(page: Page, cdp: CDPSession, ids: list[int], cycle: list[FocusStop]) -> KeyboardTrap | None:
+    """None when the keyboard takes focus out of the elements ``ids``: Escape and then Tab, Shift+Tab, or a key
+    combination the page's text names. After each key the page gets ``TRAP_WAIT_MS`` to move focus itself; focus
+    that reached the end of the page in between got out (in a real browser, to its address bar)."""
+    keys = set(ids)
+    visited: set[int] = set()
     tries = len(keys) + 2
-    for presses in (["Escape"] + ["Tab"] * tries, ["Shift+Tab"] * tries):
-        inner, last = 0, None
-        for key in presses:
-            await page.keyboard.press(key)
-            if key == "Escape":
-                await page.wait_for_timeout(ESCAPE_WAIT_MS)
-                continue
-            info = await _call(page, "stop")
-            while info["id"] == last and info.get("tag") in MEDIA and inner < MAX_INNER:  # through its own controls
-                inner += 1
-                await page.keyboard.press(key)
-                info = await _call(page, "stop")
-            if not info["id"] or info["id"] not in keys:
-                return None
-            last = info["id"]
+    for key in ["Escape"] + ["Tab"] * tries + ["Shift+Tab"] * tries:
+        if await _leaves(page, key, keys, visited):
+            return None
+    advice = await _call(page, "keyAdvice")
+    for combo in advice["combos"]:
+        if await _call(page, "focusId", ids[0]) and await _leaves(page, combo, keys, visited):
+            return None
+    held = [(key, stop) for key, stop in zip(ids, cycle) if key in visited] or list(zip(ids, cycle))  # where focus stayed
+    cycle = [stop for _, stop in held]
     return KeyboardTrap(
         selectors=tuple(s.selector for s in cycle), names=tuple(s.name for s in cycle),
-        dialog=all(s.dialog for s in cycle), control=control,
+        dialog=all(s.dialog for s in cycle), control=await _may_release(page, cdp, [key for key, _ in held]),
+        advice=tuple(advice["combos"]), key_hint=advice["words"] and not advice["combos"],
     )
+
+
+async def _leaves(page: Page, key: str, keys: set[int], visited: set[int]) -> bool:
+    info = await _press(page, key)
+    inner = 0
+    while key != "Escape" and info.get("tag") in MEDIA and info["id"] in visited and inner < MAX_INNER:
+        inner += 1  # still on an audio or video element: through its own controls
+        info = await _press(page, key)
+    visited.add(info["id"])
+    # focus went to the end of the page (the browser's own controls, where a script cannot take it back) or elsewhere
+    return info["out"] or not info["id"] or info["id"] not in keys
+
+
+async def _press(page: Page, key: str) -> dict[str, Any]:
+    await page.keyboard.press(key)
+    await page.wait_for_timeout(TRAP_WAIT_MS)
+    return await _call(page, "stop")
+
+
+async def _path_listeners(cdp: CDPSession, items: list[dict[str, Any]]) -> list[set[str]]:
+    """Per item of ``activation`` (or another list with ``path``): the event types its element, its ancestors, the
+    document and the window listen to."""
+    types = await _listeners(cdp, f"{API}.pathNodes()")
+    return [set().union(*(types[n] for n in item["path"] if n < len(types))) for item in items]
+
+
+async def _may_release(page: Page, cdp: CDPSession, ids: list[int]) -> bool:
+    """Could activating one of the elements release focus (a link, a submit button, a button with a click listener)?"""
+    items = await _call(page, "activation", ids)
+    if any(item["kind"] == "acts" for item in items):
+        return True
+    if not any(item["kind"] in ("button", "aria") for item in items):
+        return False
+    for item, types in zip(items, await _path_listeners(cdp, items)):
+        wanted = ACTIVATE_EVENTS | KEY_EVENTS if item["kind"] == "aria" else ACTIVATE_EVENTS if item["kind"] == "button" else set()
+        if types & wanted:
+            return True
+    return False
 
 
 # -- 2. mouse-only controls -----------------------------------------------------------------------
@@ -405,9 +473,10 @@ async def _mouse_only(page: Page, cdp: CDPSession, facts: _Facts) -> None:
     events = await _listeners(cdp, f"{API}.clickElements()")
     for candidate, types in zip(candidates, events):
         clicks = types & CLICK_EVENTS
-        if clicks:
+        if clicks or candidate["delegated"]:
             facts.mouse_only.append(MouseOnly(
-                selector=candidate["selector"], name=candidate["name"], tag=candidate["tag"], events=tuple(sorted(clicks)),
+                selector=candidate["selector"], name=candidate["name"], tag=candidate["tag"],
+                events=tuple(sorted(clicks or {"click"})), delegated=candidate["delegated"],
             ))
 
 
@@ -444,7 +513,7 @@ async def _hover(page: Page, cdp: CDPSession, facts: _Facts) -> None:
 
 
 def _broken(items: list[dict[str, Any]]) -> list[BrokenText]:
-    return [BrokenText(selector=i["selector"], text=i["text"], how=i["how"], other=i["other"]) for i in items]
+    return [BrokenText(selector=i["selector"], text=i["text"], how=i["how"], other=i["other"], link=i["link"]) for i in items]
 
 
 async def _settle(page: Page) -> None:
@@ -475,3 +544,25 @@ async def _reflow(page: Page, cdp: CDPSession, facts: _Facts) -> None:
     result = await _call(page, "reflow")
     facts.reflow_width = result["width"]
     facts.reflow_overflow.extend(Overflow(selector=o["selector"], text=o["text"], right=o["right"]) for o in result["overflow"])
+
+
+# -- 7-8. motion and character keys: last, as the page's reaction may change it -------------------
+
+
+async def _motion(page: Page, cdp: CDPSession, facts: _Facts) -> None:
+    found = await _call(page, "motion")
+    if found is None:
+        return
+    operable = found["operable"]
+    if not operable and found["controls"]:  # buttons: only what their click listeners do
+        operable = any(types & (ACTIVATE_EVENTS | KEY_EVENTS if control["kind"] == "aria" else ACTIVATE_EVENTS)
+                       for control, types in zip(found["controls"], await _path_listeners(cdp, found["controls"])))
+    facts.motion.append(MotionReaction(event=found["event"], content=found["content"], selector=found["selector"],
+                                       operable=operable))
+
+
+async def _shortcuts(page: Page, cdp: CDPSession, facts: _Facts) -> None:
+    found = await _call(page, "shortcuts")
+    if found is not None:
+        facts.shortcuts.append(KeyShortcut(key=found["key"], reaction=found["reaction"], selector=found["selector"],
+                                           off_switch=found["off_switch"]))

@@ -125,7 +125,7 @@ class SiteSession:
         found = await detect(page, self.consent, wait) if self.consent.accept else None
         record = None
         if found is not None:
-            record = ConsentBanner(manager=found.manager, selector=found.selector)
+            record = ConsentBanner(manager=found.manager, selector=found.where)
             if self.banner_page in ("", url):
                 self.banner_page = url  # this page audits the banner; consent is given after its audit
             else:

@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 
 from a11y_audit.config import Action, Consent, Settings, Site
+from a11y_audit.demo.server import serve_folder
 from a11y_audit.gather.consent import detect, accept
 from a11y_audit.gather.page import Gatherer
 from a11y_audit.gather.session import SiteSession
@@ -271,3 +272,45 @@ def test_built_in_rules_find_and_accept_each_consent_manager():
 
     assert [m["id"] for m in load_rules_yaml("consent.yaml")["managers"]] == list(MANAGERS)
     assert asyncio.run(scenario()) == {manager: (manager, "") for manager in MANAGERS}
+
+
+def test_a_banner_in_a_shadow_root_or_in_an_iframe_of_another_origin_is_found_and_accepted(tmp_path):
+    # a consent manager that draws its banner in the open shadow root of a host element
+    shadow = ('<main><p>Inhoud</p></main><div id="cmp-root"></div><script>'
+              'const root = document.getElementById("cmp-root").attachShadow({mode: "open"});'
+              'root.innerHTML = `<div style="position: fixed; bottom: 0"><p>Wij gebruiken cookies.</p>'
+              '<button>Instellingen</button><button id="ja">Alles accepteren</button></div>`;'
+              'root.getElementById("ja").onclick = () => document.getElementById("cmp-root").remove();</script>')
+    # one that shows it in an iframe of its own host (here: another port), which the page removes on its message
+    (tmp_path / "cmp").mkdir()
+    (tmp_path / "site").mkdir()
+    (tmp_path / "cmp" / "banner.html").write_text(
+        '<!DOCTYPE html><html lang="nl"><body><p>Deze website gebruikt cookies.</p><button>Weigeren</button>'
+        '<button onclick="parent.postMessage(\'ok\', \'*\')">Alle cookies aanvaarden</button></body></html>', encoding="utf-8")
+
+    async def scenario(cmp_base: str, site_base: str):
+        (tmp_path / "site" / "index.html").write_text(
+            '<!DOCTYPE html><html lang="nl"><body><main><h1>Proefdorp</h1></main>'
+            f'<iframe id="cmp-frame" src="{cmp_base}banner.html" title="Cookies" '
+            'style="position: fixed; bottom: 0; width: 100%; height: 200px"></iframe>'
+            '<script>addEventListener("message", () => document.getElementById("cmp-frame").remove());</script>'
+            '</body></html>', encoding="utf-8")
+        results = []
+        async with Gatherer(Settings(allowed_hosts=["127.0.0.1"])) as gatherer:
+            _, context = await gatherer._new_context()
+            page = await context.new_page()
+            await page.set_content(shadow)
+            banner = await detect(page, Consent())
+            results.append((banner.manager, banner.selector, banner.accept, await accept(page, banner, Consent(), 2)))
+            await page.goto(site_base + "index.html")
+            banner = await detect(page, Consent(), 2)
+            results.append((banner.manager, banner.where, banner.accept, await accept(page, banner, Consent(), 2)))
+            await context.close()
+        return results
+
+    with serve_folder(tmp_path / "cmp") as cmp_base, serve_folder(tmp_path / "site") as site_base:
+        assert asyncio.run(scenario(cmp_base, site_base)) == [
+            ("generic", "#cmp-root >> div:nth-of-type(1)", "#cmp-root >> #ja", ("click '#cmp-root >> #ja'", "")),
+            ("generic", "#cmp-frame >> body:nth-of-type(1)", "body:nth-of-type(1) > button:nth-of-type(2)",
+             ("click 'body:nth-of-type(1) > button:nth-of-type(2)' in '#cmp-frame'", "")),
+        ]

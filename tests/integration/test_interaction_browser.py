@@ -3,9 +3,11 @@ accessible twin (the same page done right) gives nothing, and the saved real Fle
 is really there."""
 
 import asyncio
+import shutil
 from pathlib import Path
 
 import pytest
+import xstatic.pkg.jquery as jquery
 
 from a11y_audit.checks import check_page
 from a11y_audit.checks.interaction import INTERACTION_CHECKS
@@ -26,6 +28,9 @@ ONLY_LOCAL = Settings(allowed_hosts=["127.0.0.1"], page_timeout=60)
 # page -> (rule, selector) of every barrier planted in it; the pages not named (the "-ok" twins) have none
 BARRIERS = {
     "trap.html": {("keyboard-trap", "#sjabloon")},  # an editor that keeps Tab, Shift+Tab and Escape
+    "pull.html": {("keyboard-trap", "#mail")},  # an empty field takes focus back a moment after one leaves it
+    "shortcut.html": {("character-key-shortcut", "#zoek")},  # "/" jumps to the search field
+    "motion.html": {("motion-actuation", "#foto")},  # tilting shows the next photo; the button does nothing
     "focus.html": {
         ("focus-invisible", "body > a"),  # a skip link that stays visually hidden on focus
         ("focus-invisible", "body > nav > a:nth-of-type(1)"),  # a closed menu off the screen, still in the tab order
@@ -35,6 +40,9 @@ BARRIERS = {
     "order.html": {
         ("focus-order", "body > header > ul > li:nth-of-type(3) > a"),  # a menu reversed with row-reverse
         ("focus-order", "#naam"),  # tabindex sends focus down to the question, then back up to the name
+    },
+    "mouse-jquery.html": {  # tiles whose clicks jQuery handles on the document
+        ("mouse-only-control", "body > main > div:nth-of-type(1)"), ("mouse-only-control", "body > main > div:nth-of-type(2)"),
     },
     "mouse.html": {
         ("mouse-only-control", "body > main > div"),  # a card with onclick
@@ -46,7 +54,11 @@ BARRIERS = {
         ("text-spacing-clipped", "body > main > div:nth-of-type(1) > p:nth-of-type(1)"),  # fixed height, overflow hidden
         ("text-spacing-clipped", "body > main > div:nth-of-type(2)"),  # fixed height: runs over the next paragraph
     },
-    "zoom.html": {("zoom-text-clipped", "body > header > nav > a:nth-of-type(6)")},  # a menu bar of fixed height
+    "zoom.html": {
+        ("zoom-text-clipped", "body > header > nav > a:nth-of-type(6)"),  # a menu bar of fixed height
+        # a teaser cut off (also by the text spacing), with a link to the full text beside it: needs review
+        ("zoom-text-clipped", "body > main > div"), ("text-spacing-clipped", "body > main > div"),
+    },
     "hover.html": {("hover-not-dismissable", "body > main > p:nth-of-type(1) > span > span")},  # a CSS tooltip
 }
 
@@ -65,14 +77,17 @@ def mine(snapshot: PageSnapshot) -> set[tuple[str, str]]:
 
 
 @pytest.fixture(scope="module")
-def fixtures() -> dict[str, PageSnapshot]:
-    return _visit(PAGES, sorted(p.name for p in PAGES.glob("*.html")))
+def fixtures(tmp_path_factory) -> dict[str, PageSnapshot]:
+    folder = tmp_path_factory.mktemp("interaction")
+    shutil.copytree(PAGES, folder, dirs_exist_ok=True)
+    shutil.copy(Path(jquery.BASE_DIR) / "jquery.min.js", folder)  # the real jQuery, for its delegated click handlers
+    return _visit(folder, sorted(p.name for p in PAGES.glob("*.html")))
 
 
 def test_every_barrier_is_found_and_every_accessible_twin_passes(fixtures):
     for name, snapshot in fixtures.items():
         assert snapshot.audited and snapshot.interaction is not None, name
-        assert snapshot.interaction.errors == () and len(snapshot.interaction.steps) == 6, (name, snapshot.interaction)
+        assert snapshot.interaction.errors == () and len(snapshot.interaction.steps) == 8, (name, snapshot.interaction)
     assert {name: mine(s) for name, s in fixtures.items()} == {name: BARRIERS.get(name, set()) for name in fixtures}
     for name in BARRIERS:
         assert name.replace(".html", "-ok.html") in fixtures, f"{name} has no accessible twin"
@@ -89,6 +104,9 @@ def test_the_walk_goes_round_the_page_and_notes_what_it_saw(fixtures):
     assert dialog.traps == () and any(s.dialog for s in dialog.stops) and any(s.after_escape for s in dialog.stops)
     assert fixtures["reflow-ok.html"].interaction.reflow_width > 320  # the table and the code scroll, as they may
     assert fixtures["trap.html"].interaction.traps[0].names == ("Sjabloon",)
+    # no link, submit button or click listener could release these; no button works instead of tilting
+    for name in ("trap.html", "pull.html", "shortcut.html", "motion.html"):
+        assert [f.outcome for f in check_page(fixtures[name]) if f.rule_id in MINE] == ["failed"], name
 
 
 def test_the_step_keeps_to_its_time_and_can_be_switched_off(tmp_path):

@@ -3,7 +3,8 @@
 from a11y_audit.checks import CANT_TELL, FAILED, check_page
 from a11y_audit.checks.interaction import INTERACTION_CHECKS, backward_jump
 from a11y_audit.snapshot import (
-    BrokenText, FocusStop, HoverContent, Interaction, KeyboardTrap, MouseOnly, Overflow, PageSnapshot, UnchangedFocus,
+    BrokenText, FocusStop, HoverContent, Interaction, KeyboardTrap, KeyShortcut, MotionReaction, MouseOnly, Overflow,
+    PageSnapshot, UnchangedFocus,
 )
 
 MINE = {c.id for c in INTERACTION_CHECKS}
@@ -36,9 +37,39 @@ def test_keyboard_traps_fail_outside_dialogs_and_need_a_person_when_a_button_may
     stuck = KeyboardTrap(selectors=("#editor",), names=("Sjabloon",))
     widget = KeyboardTrap(selectors=("#a", "#b"), control=True)
     dialog = KeyboardTrap(selectors=("#ok", "#meer"), dialog=True, control=True)
-    assert found(page(traps=(stuck, widget, dialog))) == [
-        ("keyboard-trap", FAILED, "#editor"), ("keyboard-trap", CANT_TELL, "#a"),
+    advised = KeyboardTrap(selectors=("#c", "#d"), advice=("Control+m",))  # the page names Ctrl+M: it does not work
+    vague = KeyboardTrap(selectors=("#e",), key_hint=True)  # the page speaks of keys, names none the step could press
+    assert found(page(traps=(stuck, widget, dialog, advised, vague))) == [
+        ("keyboard-trap", FAILED, "#editor"), ("keyboard-trap", CANT_TELL, "#a"), ("keyboard-trap", FAILED, "#c"),
+        ("keyboard-trap", CANT_TELL, "#e"),
     ]
+    messages = [f.message for f in check_page(page(traps=(advised,)))]
+    assert messages == ["de focus blijft rond in deze 2 elementen; met Escape, Tab, Shift+Tab of Ctrl+M komt u er niet "
+                        "meer uit (de pagina noemt Ctrl+M)"]
+
+
+def test_a_printable_key_the_page_reacts_to_fails_unless_the_page_speaks_of_turning_shortcuts_off():
+    plus = KeyShortcut(key="+", reaction="content", selector="#lijst")
+    slash = KeyShortcut(key="/", reaction="focus", selector="#zoek")
+    settings = KeyShortcut(key="+", reaction="content", selector="#lijst", off_switch="Sneltoetsen uitzetten")
+    classes = KeyShortcut(key="k", reaction="attributes", selector="body > div")  # only attributes: perhaps no shortcut
+    assert [found(page(shortcuts=(s,))) for s in (plus, slash, settings, classes)] == [
+        [("character-key-shortcut", FAILED, "#lijst")], [("character-key-shortcut", FAILED, "#zoek")],
+        [("character-key-shortcut", CANT_TELL, "#lijst")], [("character-key-shortcut", CANT_TELL, "body > div")],
+    ]
+    finding = check_page(page(shortcuts=(slash,)))[0]
+    assert finding.criteria == ("2.1.4",) and "de toets “/”: de focus springt naar een ander element" in finding.message
+
+
+def test_a_page_moved_by_tilting_fails_only_when_nothing_else_could_operate_it():
+    alone = MotionReaction(event="deviceorientation", content=True, selector="#waarde", operable=False)
+    with_buttons = MotionReaction(event="devicemotion", content=True, selector="#waarde", operable=True)
+    effect = MotionReaction(event="deviceorientation", content=False, selector="div.achtergrond", operable=False)
+    assert [found(page(motion=(m,))) for m in (alone, with_buttons, effect)] == [
+        [("motion-actuation", FAILED, "#waarde")], [("motion-actuation", CANT_TELL, "#waarde")],
+        [("motion-actuation", CANT_TELL, "div.achtergrond")],
+    ]
+    assert check_page(page(motion=(alone,)))[0].criteria == ("2.5.4",)
 
 
 def test_focus_on_something_invisible_fails_only_when_the_screen_did_not_change_at_all():
@@ -97,6 +128,11 @@ def test_mouse_only_controls_reflow_spacing_zoom():
     assert findings["reflow"].criteria == ("1.4.10",) and findings["zoom-text-clipped"].criteria == ("1.4.4",)
     cut_off = page(reflow_width=320, reflow_overflow=(Overflow("main > div", "tekst", 500),))
     assert check_page(cut_off)[0].message.endswith("de rest wordt afgesneden")  # body { overflow-x: hidden }
+    tile = page(mouse_only=(MouseOnly("div.tegel", "Afval", "div", ("click",), delegated="jQuery"),))
+    assert [f.message for f in check_page(tile)] == [
+        "dit <div> reageert op de muis (click, via jQuery hoger in de pagina) maar is niet met Tab te bereiken"]
+    teaser = page(zoom_broken=(BrokenText("div.intro", "Er was eens", link="Lees het hele verhaal"),))
+    assert found(teaser) == [("zoom-text-clipped", CANT_TELL, "div.intro")]  # the full text may be behind the link
 
 
 def test_hover_content_fails_when_it_covers_other_content_and_escape_leaves_it():
@@ -110,9 +146,11 @@ def test_hover_content_fails_when_it_covers_other_content_and_escape_leaves_it()
 
 def test_snapshots_keep_the_facts_and_older_snapshots_still_load():
     snapshot = page(steps=("keyboard",), stops=(stop("#a", 1, 2, shown="hidden", pixels_changed=False),),
-                    traps=(KeyboardTrap(("#a",)),), hover=(HoverContent("a", "b"),), reflow_width=400)
+                    traps=(KeyboardTrap(("#a",), advice=("Control+m",)),), hover=(HoverContent("a", "b"),), reflow_width=400,
+                    shortcuts=(KeyShortcut("/", "focus", "#zoek"),), motion=(MotionReaction("devicemotion", True),))
     again = PageSnapshot.from_dict(snapshot.to_dict())
     assert again == snapshot and isinstance(again.interaction.stops[0], FocusStop)
+    assert isinstance(again.interaction.shortcuts[0], KeyShortcut) and isinstance(again.interaction.motion[0], MotionReaction)
     old = snapshot.to_dict()
     del old["interaction"], old["timings"]["interaction_ms"]
     assert PageSnapshot.from_dict(old).interaction is None
