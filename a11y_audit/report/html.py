@@ -17,7 +17,7 @@ from .model import SiteReport, rule_texts, site_report
 from .tables import write_csv, write_xlsx
 from .plain_language import label_text
 
-IMPACT_COLOURS = {"critical": "#a4000f", "serious": "#9a3c00", "moderate": "#6b5300", "minor": "#2f4b6e"}
+IMPACT_COLOURS = {"critical": "#a4000f", "serious": "#923900", "moderate": "#6b5300", "minor": "#2f4b6e"}
 
 
 def _environment(lang: str) -> Environment:
