@@ -19,7 +19,8 @@ from typing import Iterable
 
 from ..paths import load_rules_yaml
 from ..snapshot import PageSnapshot
-from .base import CANT_TELL, FAILED, Check, Finding, Texts
+from .base import CANT_TELL, Check, Finding, Texts
+from .pages import page_url
 
 _ENDS = re.compile(r"^[\s\W_]+|[\s\W_]+$")
 _WORD = re.compile(r"[^\W_]")  # a letter or digit, in any script
@@ -57,7 +58,7 @@ def _problem(text: str, placeholders: frozenset[str]) -> str:
 
 
 def _headings(snapshot: PageSnapshot) -> Iterable[Finding]:
-    url = snapshot.final_url or snapshot.requested_url
+    url = page_url(snapshot)
     for heading in snapshot.headings:
         if not heading.text.strip():
             if not heading.css_text:
@@ -73,7 +74,7 @@ def _headings(snapshot: PageSnapshot) -> Iterable[Finding]:
 
 
 def _labels(snapshot: PageSnapshot) -> Iterable[Finding]:
-    url = snapshot.final_url or snapshot.requested_url
+    url = page_url(snapshot)
     for field in snapshot.form_fields:
         if not field.name.strip():
             continue  # no name at all: axe-core's label rule

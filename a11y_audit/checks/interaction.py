@@ -44,14 +44,11 @@ from typing import Callable, Iterable
 
 from ..snapshot import FocusStop, PageSnapshot
 from .base import CANT_TELL, Check, Finding, Texts
+from .pages import page_url
 
 JUMP = 150  # CSS pixels back up the page
 MAX_PER_PAGE = 20
 UNDERSTANDING = "https://www.w3.org/WAI/WCAG22/Understanding/"
-
-
-def _url(snapshot: PageSnapshot) -> str:
-    return snapshot.final_url or snapshot.requested_url
 
 
 def _quote(text: str, length: int = 60) -> str:
@@ -73,12 +70,12 @@ def _traps(snapshot: PageSnapshot) -> Iterable[Finding]:
             check = ("een knop of link ertussen de focus vrijgeeft" if trap.control
                      else "de pagina uitlegt met welke toetsen u eruit komt, en of dat werkt")
             yield KEYBOARD_TRAP.finding(
-                _url(snapshot), selector=trap.selectors[0], snippet=names, outcome=CANT_TELL,
+                page_url(snapshot), selector=trap.selectors[0], snippet=names, outcome=CANT_TELL,
                 message=f"de focus blijft {where}; {_join(keys, 'en')} helpen niet{advised}. Kijk na of {check}",
             )
         else:
             yield KEYBOARD_TRAP.finding(
-                _url(snapshot), selector=trap.selectors[0], snippet=names,
+                page_url(snapshot), selector=trap.selectors[0], snippet=names,
                 message=f"de focus blijft {where}; met {_join(keys, 'of')} komt u er niet meer uit{advised}",
             )
 
@@ -108,7 +105,7 @@ def _invisible(snapshot: PageSnapshot) -> Iterable[Finding]:
             message = "dit element krijgt de focus met Tab, maar op het scherm verandert geen enkele pixel"
         else:
             continue
-        yield FOCUS_INVISIBLE.finding(_url(snapshot), selector=stop.selector, snippet=stop.name, message=message)
+        yield FOCUS_INVISIBLE.finding(page_url(snapshot), selector=stop.selector, snippet=stop.name, message=message)
 
 
 def _obscured(snapshot: PageSnapshot) -> Iterable[Finding]:
@@ -118,7 +115,7 @@ def _obscured(snapshot: PageSnapshot) -> Iterable[Finding]:
         if stop.shown == "obscured" and stop.pixels_changed is False and stop.selector not in reported:
             reported.add(stop.selector)
             yield FOCUS_OBSCURED.finding(
-                _url(snapshot), selector=stop.selector, snippet=stop.name,
+                page_url(snapshot), selector=stop.selector, snippet=stop.name,
                 message="het element met de focus zit helemaal onder inhoud die vast op het scherm staat "
                 "(bijvoorbeeld een kopbalk of cookiebalk)",
             )
@@ -160,7 +157,7 @@ def _order(snapshot: PageSnapshot) -> Iterable[Finding]:
         if jump:
             found += 1
             yield FOCUS_ORDER.finding(
-                _url(snapshot), selector=b.selector, snippet=b.name,
+                page_url(snapshot), selector=b.selector, snippet=b.name,
                 message=f"na {_quote(a.name or a.selector, 40)} springt de focus {jump} pixels terug naar boven, "
                 f"naar {_quote(b.name or b.selector, 40)}",
             )
@@ -168,7 +165,7 @@ def _order(snapshot: PageSnapshot) -> Iterable[Finding]:
         if run == 3:
             found += 1
             yield FOCUS_ORDER.finding(
-                _url(snapshot), selector=b.selector, snippet=b.name,
+                page_url(snapshot), selector=b.selector, snippet=b.name,
                 message="de focus gaat op deze regel van rechts naar links, tegen de leesrichting in",
             )
 
@@ -178,7 +175,7 @@ def _mouse_only(snapshot: PageSnapshot) -> Iterable[Finding]:
     for control in (facts.mouse_only if facts else ())[:MAX_PER_PAGE]:
         how = ", ".join(control.events) + (f", via {control.delegated} hoger in de pagina" if control.delegated else "")
         yield MOUSE_ONLY.finding(
-            _url(snapshot), selector=control.selector, snippet=control.name,
+            page_url(snapshot), selector=control.selector, snippet=control.name,
             message=f"dit <{control.tag}> reageert op de muis ({how}) maar is niet met Tab te bereiken",
         )
 
@@ -191,7 +188,7 @@ def _reflow(snapshot: PageSnapshot) -> Iterable[Finding]:
     for overflow in facts.reflow_overflow:
         how = "de pagina moet horizontaal scrollen" if scrolls else "de rest wordt afgesneden"
         yield REFLOW.finding(
-            _url(snapshot), selector=overflow.selector, snippet=overflow.text,
+            page_url(snapshot), selector=overflow.selector, snippet=overflow.text,
             message=f"in een venster van 320 pixels breed (400 % zoom) loopt de tekst {_quote(overflow.text)} tot "
             f"{overflow.right} pixels: {how}",
         )
@@ -205,11 +202,11 @@ def _broken(attribute: str, when: str, check: Callable[[], Check]) -> Callable[[
                     else f"valt over andere tekst ({broken.other})")
             message = f"{when} {what}: {_quote(broken.text)}"
             if broken.link:  # a teaser: the full text may be behind the link
-                yield check().finding(_url(snapshot), selector=broken.selector, snippet=broken.text, outcome=CANT_TELL,
+                yield check().finding(page_url(snapshot), selector=broken.selector, snippet=broken.text, outcome=CANT_TELL,
                                       message=f"{message}. Kijk na of de link {_quote(broken.link, 40)} ernaast naar de "
                                       "volledige tekst leidt")
             else:
-                yield check().finding(_url(snapshot), selector=broken.selector, snippet=broken.text, message=message)
+                yield check().finding(page_url(snapshot), selector=broken.selector, snippet=broken.text, message=message)
     return run
 
 
@@ -221,7 +218,7 @@ def _hover(snapshot: PageSnapshot) -> Iterable[Finding]:
             continue
         reported.add(content.selector)
         yield HOVER_DISMISS.finding(
-            _url(snapshot), selector=content.selector, snippet=content.text,
+            page_url(snapshot), selector=content.selector, snippet=content.text,
             message=f"verschijnt over andere inhoud als de muis op {content.trigger} staat, en gaat niet weg met Escape",
         )
 
@@ -242,18 +239,18 @@ def _shortcuts(snapshot: PageSnapshot) -> Iterable[Finding]:
                    f"{_quote(shortcut.key)}: {_REACTIONS.get(shortcut.reaction, shortcut.reaction)}")
         if shortcut.off_switch:
             yield CHARACTER_SHORTCUT.finding(
-                _url(snapshot), selector=shortcut.selector, snippet=shortcut.off_switch, outcome=CANT_TELL,
+                page_url(snapshot), selector=shortcut.selector, snippet=shortcut.off_switch, outcome=CANT_TELL,
                 message=f"{message}. De pagina spreekt over sneltoetsen of het toetsenbord ({_quote(shortcut.off_switch)}): "
                 "kijk na of u de sneltoets kunt uitzetten of er Ctrl of Alt bij kunt nemen",
             )
         elif shortcut.reaction == "attributes":
             yield CHARACTER_SHORTCUT.finding(
-                _url(snapshot), selector=shortcut.selector, outcome=CANT_TELL,
+                page_url(snapshot), selector=shortcut.selector, outcome=CANT_TELL,
                 message=f"{message} (alleen zijn kenmerken). Kijk na of dit een sneltoets is en of u die kunt uitzetten",
             )
         else:
             yield CHARACTER_SHORTCUT.finding(
-                _url(snapshot), selector=shortcut.selector,
+                page_url(snapshot), selector=shortcut.selector,
                 message=f"{message}, en niets op de pagina zegt hoe u dat uitzet",
             )
 
@@ -264,14 +261,14 @@ def _motion(snapshot: PageSnapshot) -> Iterable[Finding]:
         how = "kantelt" if motion.event == "deviceorientation" else "beweegt of draait"
         if motion.content and not motion.operable:
             yield MOTION_ACTUATION.finding(
-                _url(snapshot), selector=motion.selector,
+                page_url(snapshot), selector=motion.selector,
                 message=f"de pagina verandert als u het toestel {how}, en heeft geen knop, link of veld om hetzelfde te "
                 "doen of het uit te zetten",
             )
         else:
             effect = "" if motion.content else " (alleen de opmaak: misschien een effect)"
             yield MOTION_ACTUATION.finding(
-                _url(snapshot), selector=motion.selector, outcome=CANT_TELL,
+                page_url(snapshot), selector=motion.selector, outcome=CANT_TELL,
                 message=f"de pagina verandert als u het toestel {how}{effect}. Kijk na of u hetzelfde met een knop kunt "
                 "doen en of u het reageren op beweging kunt uitzetten",
             )

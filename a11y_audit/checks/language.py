@@ -6,7 +6,7 @@ words (``plainlang.language``). Precision over recall: a finding is "failed" onl
 is sure (at least ``sure_chars`` characters, very confident, function words agree; see
 ``bench/language_detection.py`` for the error rates by length), "cannot tell" when it is likely, and
 nothing otherwise. A lang attribute naming a language outside nl, fr, en, de is judged when Lingua
-knows that language: it is added to the detector's choice, so a Danish text can be found Danish.
+knows that language: it is added to the detector's choice, so a Danish text is not mistaken for English.
 
 A missing lang attribute on <html> is axe-core's html-has-lang, an invalid one html-lang-valid:
 not repeated here.

@@ -32,16 +32,13 @@ from typing import Iterable
 from ..paths import load_rules_yaml
 from ..snapshot import ChangingText, Media, PageSnapshot
 from .base import CANT_TELL, FAILED, Check, Finding, Texts
+from .pages import page_url
 
 AUDIO_SECONDS = 3.0  # WCAG 1.4.2: sound that plays automatically for more than 3 seconds
 MOTION_SECONDS = 5.0  # WCAG 2.2.2: moving content that lasts more than 5 seconds
 UPDATES = 3  # changes of one text, at least BURST apart (gather/watch.js), before it counts as updating by itself
 MAX_TEXTS = 5  # changing texts reported per page
 UNDERSTANDING = "https://www.w3.org/WAI/WCAG22/Understanding/"
-
-
-def _url(snapshot: PageSnapshot) -> str:
-    return snapshot.final_url or snapshot.requested_url
 
 
 @lru_cache(maxsize=1)
@@ -132,7 +129,7 @@ def _autoplay_audio(snapshot: PageSnapshot) -> Iterable[Finding]:
             continue
         heard = "het geluid was te horen" if media.audible else "geluid is niet gemeten of was op dat moment stil"
         yield AUTOPLAY_AUDIO.finding(
-            _url(snapshot), selector=media.selector, snippet=f"<{media.tag} src=\"{media.src[:150]}\">",
+            page_url(snapshot), selector=media.selector, snippet=f"<{media.tag} src=\"{media.src[:150]}\">",
             outcome=_outcome(snapshot, media.audible is True and left is not None),
             message=f"de {'video' if media.tag == 'video' else 'audio'} speelt vanzelf met geluid ({_seconds_text(left)}; "
             f"{heard}), zonder bedieningselementen van de browser en zonder knop om te pauzeren, te stoppen of het geluid uit te zetten",
@@ -152,7 +149,7 @@ def _autoplay_motion(snapshot: PageSnapshot) -> Iterable[Finding]:
         if _has_control(snapshot, "pause", "play"):
             continue
         yield AUTOPLAY_VIDEO_MOTION.finding(
-            _url(snapshot), selector=media.selector, snippet=f"<video src=\"{media.src[:150]}\">",
+            page_url(snapshot), selector=media.selector, snippet=f"<video src=\"{media.src[:150]}\">",
             outcome=_outcome(snapshot, left is not None),
             message=f"de video speelt vanzelf ({_seconds_text(left)}) zonder knop om hem te pauzeren of te stoppen",
         )
@@ -173,7 +170,7 @@ def _auto_updating(snapshot: PageSnapshot) -> Iterable[Finding]:
     for text in texts[:MAX_TEXTS]:
         seconds = (text.updates[-1] - text.updates[0]) / 1000
         yield AUTO_UPDATING_TEXT.finding(
-            _url(snapshot), selector=text.selector, snippet=text.text[:120], outcome=_outcome(snapshot, True),
+            page_url(snapshot), selector=text.selector, snippet=text.text[:120], outcome=_outcome(snapshot, True),
             message=f"de tekst veranderde vanzelf {len(text.updates)} keer in {seconds:.1f} seconden, zonder knop om "
             "dat te pauzeren, te stoppen, te verbergen of trager te laten gaan",
         )
@@ -190,7 +187,7 @@ def _audio_alternative(snapshot: PageSnapshot) -> Iterable[Finding]:
     for media in snapshot.media:
         if media.tag == "audio" and _perceivable(media):
             yield AUDIO_ALTERNATIVE.finding(
-                _url(snapshot), selector=media.selector, snippet=f"<audio src=\"{media.src[:150]}\">", outcome=CANT_TELL,
+                page_url(snapshot), selector=media.selector, snippet=f"<audio src=\"{media.src[:150]}\">", outcome=CANT_TELL,
                 message="kijk na of er een volledige uitgeschreven tekst (transcript) bij deze audio staat, "
                 "of dat de audio alleen voorleest wat al als tekst op de pagina staat",
             )
@@ -222,7 +219,7 @@ def _video_alternative(snapshot: PageSnapshot) -> Iterable[Finding]:
             criteria = tuple(sorted(criteria + ("1.2.2",)))
             what += "; het ondertitelbestand laadt niet of is leeg"
         finding = VIDEO_ALTERNATIVE.finding(
-            _url(snapshot), selector=media.selector, snippet=f"<video src=\"{media.src[:150]}\">", outcome=CANT_TELL,
+            page_url(snapshot), selector=media.selector, snippet=f"<video src=\"{media.src[:150]}\">", outcome=CANT_TELL,
             message=what,
         )
         yield replace(finding, criteria=criteria)

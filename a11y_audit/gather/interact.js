@@ -8,10 +8,10 @@
                 controls: 40 };
   const XHTML = "http://www.w3.org/1999/xhtml";
   const FOCUS_MARGIN = 24;  // px around a focused element compared first: outlines, offsets, shadows, underlines
-  const state = { ids: new WeakMap(), next: 1, current: null, previous: null, texts: null, baseline: null,
+  const state = { ids: new WeakMap(), next: 1, current: null, texts: null, baseline: null,
                   currentShown: false, clickEls: [], hoverEls: [], jsHover: [], before: null, revealed: [],
-                  presses: 0, focusPress: -1, ours: false, out: false, pulled: [], pathNodes: [], controls: [],
-                  regions: new Map(), log: [], logger: null };
+                  presses: 0, focusPress: -1, ours: false, out: false, pulled: [], pathNodes: [],
+                  regions: new Map(), known: {}, log: [], logger: null };
   const clean = (s) => (s || "").replace(/\s+/g, " ").trim();
   const cut = (s, n) => (s.length > n ? s.slice(0, n) : s);
 
@@ -271,7 +271,10 @@
 
   const api = {
     // Before the walk: transitions off (rendering settles at once), no caret, focus back to the start of the page.
-    startWalk() {
+    // ``known``: chrome regions walked on an earlier page of the site, by hash: the index of the last element
+    // walked there and the region's number of tabbable elements
+    startWalk(known) {
+      state.known = known || {};
       // a focus log: the page moving focus a second time after one key press (at once or by a timer)
       // pulls it to that element; such elements get a keyboard trap test of their own
       window.addEventListener("keydown", () => { state.presses += 1; }, true);
@@ -306,7 +309,7 @@
     // phase of the window, before the page's own handlers on the way down)
     logTabs(on) {
       if (state.logger) window.removeEventListener("keyup", state.logger, true);
-      state.logger = on ? (event) => { if (event.key === "Tab" && !event.shiftKey) state.log.push(api.stop()); } : null;
+      state.logger = on ? (event) => { if (event.key === "Tab" && !event.shiftKey) state.log.push(api.stop({ walk: true })); } : null;
       if (state.logger) window.addEventListener("keyup", state.logger, true);
       state.log = [];
     },
@@ -327,7 +330,10 @@
     },
 
     // Where focus is now, after a Tab. id 0: on the document itself (the end of the tab order).
-    stop() {
+    // In the walk (``walk``), focus that enters a region walked on an earlier page at its first element is
+    // put on the last element walked there (``taken``): the next Tab goes on after it.
+    stop(options) {
+      const walk = !!(options && options.walk);
       const { el, frame, cross, offset } = deepActive();
       const previous = state.current;
       const prevHidden = !!(previous && state.currentShown && previous !== el && (!previous.isConnected ||
@@ -343,8 +349,13 @@
       const r = cross ? frame.getBoundingClientRect() : el.getBoundingClientRect();
       const x = (cross ? 0 : offset.x) + r.left + window.scrollX, y = (cross ? 0 : offset.y) + r.top + window.scrollY;
       const parent = el.parentElement;
+      const region = regionFacts(el, frame);
+      const earlier = walk && state.known[region.region];
+      const taken = !!earlier && region.region_index === 0 && region.region_size === earlier.size &&
+                    api.focusInRegion({ hash: region.region, index: earlier.index, size: earlier.size });
+      if (taken) delete state.known[region.region];
       return {
-        id: remember(el), out, cross, frame: !!frame, selector: cssPath(geometryOf === el ? el : frame), tag: el.localName,
+        taken, resume: taken ? remember(state.current) : 0, id: remember(el), out, cross, frame: !!frame, selector: cssPath(geometryOf === el ? el : frame), tag: el.localName,
         name: cross ? "" : nameOf(el),
         x: Math.round(x), y: Math.round(y), width: Math.round(r.width), height: Math.round(r.height),
         fixed: !!inFixed(geometryOf), dialog: !!geometryOf.closest(DIALOG),
@@ -352,7 +363,7 @@
         group: [el.localName, el.className && el.className.baseVal === undefined ? el.className : "",
                 parent ? parent.localName : "", parent && typeof parent.className === "string" ? parent.className : ""].join("|"),
         prev_hidden: prevHidden,
-        ...regionFacts(el, frame),
+        ...region,
       };
     },
     // Go on from an earlier page's walk: focus the element at ``index`` of the region's tabbable elements,
@@ -385,7 +396,7 @@
       }
       state.ours = true;
       try { el.blur(); } finally { state.ours = false; }
-      return document.activeElement !== el && (around ? { clip } : true);
+      return el.getRootNode().activeElement !== el && (around ? { clip } : true);
     },
     refocus() {
       const el = state.current;

@@ -205,7 +205,7 @@ class _Presses:
             else:
                 await self.page.keyboard.press("Tab")
                 self.sent += 1
-                self.pending.append(await _call(self.page, "stop"))
+                self.pending.append(await _call(self.page, "stop", {"walk": True}))
         self.last = self.pending.popleft()
         return self.last
 
@@ -218,7 +218,7 @@ class _Presses:
         if len(log) < count:  # key-ups that did not reach the window: one at a time from here
             self.lost, self.batch = True, False
             await _call(self.page, "logTabs", False)
-            log = log or [await _call(self.page, "stop")]
+            log = log or [await _call(self.page, "stop", {"walk": True})]
         self.pending.extend(log)
 
     async def focus(self, stop: dict[str, Any]) -> bool:
@@ -229,8 +229,8 @@ class _Presses:
         return await _call(self.page, "focusStop", {"id": stop["id"], "shown": stop["shown"]})
 
     async def _back_to(self, stop: dict[str, Any]) -> None:
-        if stop["id"]:
-            await _call(self.page, "focusStop", {"id": stop["id"], "shown": stop["shown"]})
+        if stop["id"]:  # (a region taken over: its last element)
+            await _call(self.page, "focusStop", {"id": stop.get("resume") or stop["id"], "shown": stop["shown"]})
         else:
             await self.page.evaluate("() => document.activeElement && document.activeElement.blur && document.activeElement.blur()")
         self.moved = False
@@ -246,7 +246,7 @@ class _Presses:
 
 async def _keyboard(page: Page, cdp: CDPSession, facts: _Facts, known: dict[str, RegionWalk],
                     learned: dict[str, RegionWalk]) -> None:
-    start = await _call(page, "startWalk")
+    start = await _call(page, "startWalk", {key: {"index": len(walk.stops) - 1, "size": walk.size} for key, walk in known.items()})
     facts.tabbable = start["tabbable"]
     seen: dict[int, int] = {}  # element id -> index of its stop
     regions: list[dict[str, Any]] = []  # per stop: its chrome region, place in it, the region's size
@@ -256,6 +256,7 @@ async def _keyboard(page: Page, cdp: CDPSession, facts: _Facts, known: dict[str,
     try:
         await _walk(presses, facts, known, seen, regions)
     finally:
+        facts.tab_presses = presses.sent  # in batches, a few more than the stops the walk needed
         learned.update(_region_walks(facts, regions))
         if presses.lost:
             facts.errors.append("keyboard: the page stops key-up events of Tab; pressed one at a time from then on")
@@ -271,7 +272,6 @@ async def _walk(presses: _Presses, facts: _Facts, known: dict[str, RegionWalk], 
     passed_end = escaped = restart = False
     in_cross_frame = 0
     while (info := await presses.next()) is not None:
-        facts.tab_presses += 1
         if not info["id"]:  # on the document: the end of the tab order (or a page without any)
             if not facts.stops or passed_end:
                 break
@@ -303,12 +303,9 @@ async def _walk(presses: _Presses, facts: _Facts, known: dict[str, RegionWalk], 
             seen.clear()
             continue
         passed_end = False
-        earlier = known.pop(info["region"], None) if info["region_index"] == 0 else None
-        if earlier and earlier.size == info["region_size"] and await _call(
-            page, "focusInRegion", {"hash": info["region"], "index": len(earlier.stops) - 1, "size": earlier.size},
-        ):  # walked on an earlier page: take its stops over and go on after the last of them
-            await presses.reset()
-            seen[key] = len(facts.stops)
+        earlier = known.get(info["region"]) if info["taken"] else None
+        if earlier:  # walked on an earlier page: its stops are taken over, the page put focus on the last of them
+            seen[key] = len(facts.stops)  # only its first element: the others were not focused on this page
             for index, stop in enumerate(earlier.stops):
                 facts.stops.append(replace(stop, copied=True))
                 regions.append({"region": info["region"], "region_index": index, "region_size": earlier.size,

@@ -95,7 +95,7 @@ def test_every_barrier_is_found_and_every_accessible_twin_passes(fixtures):
 
 def test_the_walk_goes_round_the_page_and_notes_what_it_saw(fixtures):
     ok = fixtures["focus-ok.html"].interaction
-    assert ok.walk_complete and ok.tab_presses == len(ok.stops) + 2  # the end of the page, then the first again
+    assert ok.walk_complete and ok.tab_presses >= len(ok.stops) + 2  # the end of the page, then the first again (in batches: more sent)
     checkbox = next(s for s in ok.stops if s.selector == "#gft")
     assert (checkbox.name, checkbox.shown, checkbox.pixels_changed) == ("Ook gft", "hidden", True)  # its label shows focus
     menu = [s for s in fixtures["order-ok.html"].interaction.stops if s.name == "Nieuws"]
