@@ -7,7 +7,7 @@ Both run in this process on the same generated site (bench/sitegen.py, served on
 The baseline opens each page in a fresh context, injects axe-core and runs it
 with the same options; the full audit adds our page facts, own checks, site
 checks and the SQLite store; it is run twice, with the interaction step (the default: Tab walk,
-hover, text spacing, zoom, reflow) and without it. Reported per setting: pages per second, CPU
+mouse, hover, text spacing, zoom, reflow, motion, shortcuts) and without it. Reported per setting: pages per second, CPU
 seconds per page (this process and its children: Playwright's driver, Chromium) and peak memory,
 and the ratio of each full audit's pages per second to the baseline's.
 """

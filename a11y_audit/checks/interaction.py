@@ -1,4 +1,5 @@
-"""What the page does when it is used: keyboard, mouse, text spacing, zoom and reflow.
+"""What the page does when it is used: keyboard, mouse, hover, text spacing, zoom, reflow, character key
+shortcuts and device motion.
 
 The facts come from the interaction step of the visit (``gather/interact.py``, ``snapshot.interaction``):
 real presses of Tab, Escape and Shift+Tab, a real mouse, a user style sheet with the text spacing of
