@@ -29,6 +29,7 @@ from .. import reasons
 from ..demo.server import serve_folder
 from ..discover.urls import host_of
 from ..gather import axe as axe_engine
+from ..gather.js import evaluate
 from ..gather.page import EXTRACT_LIMITS, EXTRACT_SCRIPT, Gatherer, build_snapshot
 from ..snapshot import PageSnapshot, Timings, failed_page
 
@@ -130,10 +131,10 @@ async def _visit(gatherer: Gatherer, context: BrowserContext, url: str, started:
     target: Frame = page.main_frame.child_frames[0] if in_frame else page.main_frame
     if not await target.evaluate("() => typeof window.axe === 'object'"):
         await target.evaluate(gatherer.axe.script)
-    raw_axe = await target.evaluate(axe_engine.RUN_SCRIPT, gatherer.axe_options)
+    raw_axe = await evaluate(target, axe_engine.RUN_SCRIPT, gatherer.axe_options)
     axed = time.perf_counter()
     try:
-        facts = await target.evaluate(EXTRACT_SCRIPT, EXTRACT_LIMITS)
+        facts = await evaluate(target, EXTRACT_SCRIPT, EXTRACT_LIMITS)
     except PlaywrightError:
         facts = await target.evaluate(_MINIMAL_FACTS)
     done = time.perf_counter()

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 from playwright.async_api import Error as PlaywrightError
 
 from ..snapshot import AxeNode, AxeResults, AxeRule
+from .js import evaluate
 
 MAX_NODES_PER_RULE = 50
 MAX_SNIPPET = 400
@@ -130,17 +131,17 @@ async def run(page: Any, options: dict[str, Any], templates: Templates | None = 
     already audited on an earlier page of the same site are not audited again (gather/axe_run.js)."""
     args: dict[str, Any] = {"options": options, "limit": MAX_NODES_PER_RULE, "snippet": MAX_SNIPPET}
     if templates is None:
-        return await page.evaluate(TEMPLATE_SCRIPT, args)
+        return await evaluate(page, TEMPLATE_SCRIPT, args)
     try:
-        raw = await page.evaluate(
-            TEMPLATE_SCRIPT,
+        raw = await evaluate(
+            page, TEMPLATE_SCRIPT,
             args | {"known": templates.known(Templates.site_of(url)), "record": True, "minElements": TEMPLATE_MIN_ELEMENTS},
         )
     except PlaywrightError:
         if page.is_closed():
             raise
         templates.errors += 1  # an error of the template step must not lose the page: a full run (that may fail too)
-        return await page.evaluate(TEMPLATE_SCRIPT, args)
+        return await evaluate(page, TEMPLATE_SCRIPT, args)
     templates.learn(url, raw.pop("regions", {}))
     return raw
 

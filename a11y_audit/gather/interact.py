@@ -48,6 +48,7 @@ from playwright.async_api import BrowserContext, CDPSession, Error as Playwright
 from ..snapshot import (
     BrokenText, FocusStop, HoverContent, Interaction, KeyboardTrap, KeyShortcut, MotionReaction, MouseOnly, Overflow,
 )
+from .js import evaluate
 
 SCRIPT = files(__package__).joinpath("interact.js").read_text(encoding="utf-8")
 API = "window.__a11yAuditInteract"
@@ -170,7 +171,7 @@ def _short(exc: Exception) -> str:
 
 
 async def _call(page: Page, name: str, arg: Any = None) -> Any:
-    return await page.evaluate(f"(arg) => {API}.{name}(arg)", arg)
+    return await evaluate(page, f"(arg) => {API}.{name}(arg)", arg)
 
 
 async def _capture(cdp: CDPSession, clip: dict[str, float] | None = None) -> str:

@@ -21,6 +21,7 @@ from ..snapshot import Document, PageSnapshot, Timings, failed_page
 from . import axe as axe_engine
 from .browser import launch
 from .interact import Walks, interact
+from .js import evaluate
 
 if TYPE_CHECKING:
     from .session import SiteSession
@@ -183,9 +184,9 @@ class Gatherer:
         raw_axe = await axe_engine.run(page, self.axe_options, self.templates, url)
         axed = time.perf_counter()
         left = budget.when() - asyncio.get_running_loop().time() if budget is not None and budget.when() is not None else None
-        media = await page.evaluate(MEDIA_SCRIPT, media_limits(left))  # before extract.js, whose focus probing may change text
+        media = await evaluate(page, MEDIA_SCRIPT, media_limits(left))  # before extract.js, whose focus probing may change text
         media_done = time.perf_counter()
-        facts = await page.evaluate(EXTRACT_SCRIPT, EXTRACT_LIMITS) | media
+        facts = await evaluate(page, EXTRACT_SCRIPT, EXTRACT_LIMITS) | media
         done = time.perf_counter()
         if crashed.is_set():
             return failed_page(url, reasons.TAB_CRASH)
