@@ -85,26 +85,32 @@ class RegionWalk:
 
 
 class Walks:
-    """Per site: the walks through chrome regions on finished pages, by the regions' structural hash.
-    Bounded like axe.Templates: the most recent ``max_sites`` sites, ``max_regions`` regions each."""
+    """Per site, from finished pages: the walks through chrome regions, by the regions' structural hash, and
+    the kinds of element (``group`` in interact.js) whose focus was seen to change the screen: later pages
+    compare screens only for other kinds, as a page does for its second element of a kind. Bounded like
+    axe.Templates: the most recent ``max_sites`` sites, ``max_regions`` regions and kinds each."""
 
     def __init__(self, max_sites: int = 16, max_regions: int = 64):
         self.max_sites = max_sites
         self.max_regions = max_regions
-        self._sites: OrderedDict[str, dict[str, RegionWalk]] = OrderedDict()
+        self._sites: OrderedDict[str, tuple[dict[str, RegionWalk], set[tuple[str, str]]]] = OrderedDict()
 
     def known(self, site: str) -> dict[str, RegionWalk]:
-        return dict(self._sites.get(site, {}))
+        return dict(self._sites.get(site, ({}, set()))[0])
 
-    def learn(self, site: str, walks: dict[str, RegionWalk]) -> None:
-        if not walks:
+    def indicated(self, site: str) -> set[tuple[str, str]]:
+        return set(self._sites.get(site, ({}, set()))[1])
+
+    def learn(self, site: str, walks: dict[str, RegionWalk], indicated: set[tuple[str, str]] = frozenset()) -> None:
+        if not walks and not indicated:
             return
-        regions = self._sites.setdefault(site, {})
+        regions, kinds = self._sites.setdefault(site, ({}, set()))
         self._sites.move_to_end(site)
         for key, walk in walks.items():
             if key in regions or len(regions) < self.max_regions:
                 if len(walk.stops) > len(regions.get(key, RegionWalk((), 0)).stops):
                     regions[key] = walk
+        kinds.update(list(indicated - kinds)[:max(0, self.max_regions - len(kinds))])
         while len(self._sites) > self.max_sites:
             self._sites.popitem(last=False)
 
@@ -139,7 +145,8 @@ async def interact(page: Page, context: BrowserContext, seconds: float, walks: W
     the Tab walk takes over what earlier pages of ``site`` walked in the same chrome regions."""
     facts = _Facts()
     learned: dict[str, RegionWalk] = {}
-    keyboard = partial(_keyboard, known=walks.known(site) if walks else {}, learned=learned)
+    indicated = walks.indicated(site) if walks else set()
+    keyboard = partial(_keyboard, known=walks.known(site) if walks else {}, learned=learned, indicated=indicated)
     current = "start"
     if seconds < MIN_SECONDS:
         facts.errors.append(f"not started: {seconds:.1f} s left of the page's time")
@@ -161,7 +168,7 @@ async def interact(page: Page, context: BrowserContext, seconds: float, walks: W
     except PlaywrightError as exc:
         facts.errors.append(f"{current}: {_short(exc)}")
     if walks is not None:
-        walks.learn(site, learned)
+        walks.learn(site, learned, indicated)
     return facts.freeze()
 
 
@@ -246,7 +253,7 @@ class _Presses:
 
 
 async def _keyboard(page: Page, cdp: CDPSession, facts: _Facts, known: dict[str, RegionWalk],
-                    learned: dict[str, RegionWalk]) -> None:
+                    learned: dict[str, RegionWalk], indicated: set[tuple[str, str]]) -> None:
     start = await _call(page, "startWalk", {key: {"index": len(walk.stops) - 1, "size": walk.size} for key, walk in known.items()})
     facts.tabbable = start["tabbable"]
     seen: dict[int, int] = {}  # element id -> index of its stop
@@ -255,7 +262,7 @@ async def _keyboard(page: Page, cdp: CDPSession, facts: _Facts, known: dict[str,
     if presses.batch:
         await _call(page, "logTabs", True)
     try:
-        await _walk(presses, facts, known, seen, regions)
+        await _walk(presses, facts, known, seen, regions, indicated)
     finally:
         facts.tab_presses = presses.sent  # in batches, a few more than the stops the walk needed
         learned.update(_region_walks(facts, regions))
@@ -266,9 +273,11 @@ async def _keyboard(page: Page, cdp: CDPSession, facts: _Facts, known: dict[str,
 
 
 async def _walk(presses: _Presses, facts: _Facts, known: dict[str, RegionWalk], seen: dict[int, int],
-                regions: list[dict[str, Any]]) -> None:
+                regions: list[dict[str, Any]], indicated: set[tuple[str, str]]) -> None:
+    """The Tab walk. ``indicated``: kinds of element whose focus changed the screen on earlier pages (none
+    compared again), learned here too."""
     page, cdp = presses.page, presses.cdp
-    groups: set[tuple[str, str]] = set()
+    groups: set[tuple[str, str]] = set(indicated)  # kinds compared (one element of each)
     shots = {True: 0, False: 0}  # by "visible"
     passed_end = escaped = restart = False
     in_cross_frame = 0
@@ -321,6 +330,8 @@ async def _walk(presses: _Presses, facts: _Facts, known: dict[str, RegionWalk], 
             shots[visible] += 1
             if await presses.focus(info):
                 pixels = await _focus_changes_pixels(page, cdp)
+                if pixels:
+                    indicated.add(group)
         facts.stops.append(FocusStop(
             selector=info["selector"], name=info["name"], tag=info["tag"], x=info["x"], y=info["y"],
             width=info["width"], height=info["height"], fixed=info["fixed"], dialog=info["dialog"], frame=info["frame"],

@@ -1,6 +1,7 @@
 """The Tab walk in real Chromium: presses sent in batches find the same stops as one press at a time,
 and a header, menu or footer identical to one on an earlier page of the site is walked once: later
-pages take its stops over (and what they say about focus) and spend their presses on their own content."""
+pages take its stops over (and what they say about focus) and spend their presses on their own content;
+screens with and without focus are compared once a site for a kind of element whose focus shows."""
 
 import asyncio
 from dataclasses import replace
@@ -96,3 +97,7 @@ def test_identical_chrome_is_walked_once_and_its_findings_stay_on_every_page(tmp
     assert walks[1].stops[0] == walks[2].stops[0] == replace(walks[0].stops[0], copied=True)
     # (page 2 walked further into the menu: the first menu link past the first walk is new to it)
     assert _focus_findings(first) < _focus_findings(second) == _focus_findings(third)
+    # screens are compared once a site for a kind of element whose focus shows: the main links on page 2,
+    # not on page 3; a kind whose focus did not show is compared again (the new menu link on page 2)
+    main = [[s for s in walk.stops if s.selector.startswith("body > main")] for walk in walks[1:]]
+    assert main[0][0].pixels_changed is True and all(s.pixels_changed is None for s in main[1])
