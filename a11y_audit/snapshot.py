@@ -8,7 +8,7 @@ browser.  Every check is a pure function of snapshots.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 SNAPSHOT_VERSION = 1
@@ -192,7 +192,7 @@ class DocumentFacts:
     producer: str = ""  # the software that made the PDF (Info /Producer or /Creator)
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return _plain(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "DocumentFacts":
@@ -515,7 +515,7 @@ class PageSnapshot:
         return self.state == AUDITED
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return _plain(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "PageSnapshot":
@@ -529,6 +529,21 @@ def failed_page(url: str, reason: str, *, http_status: int | None = None, final_
 # -- (de)serialisation -------------------------------------------------------
 
 _NESTED: dict[tuple[type, str], type] = {}
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _plain(value: Any) -> Any:
+    """Like dataclasses.asdict, without its deep copy of every value (a snapshot holds thousands), tuples as lists."""
+    names = _FIELD_NAMES.get(type(value))
+    if names is None and hasattr(type(value), "__dataclass_fields__"):
+        names = _FIELD_NAMES[type(value)] = tuple(f.name for f in fields(value))
+    if names is not None:
+        return {name: _plain(getattr(value, name)) for name in names}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
 
 
 def _build(cls: type, data: dict[str, Any]) -> Any:
