@@ -749,10 +749,20 @@
         list.push([el, "::before"], [el, "::after"]);
         return list;
       };
-      const state = (list) => list.map(([n, pseudo]) => {
+      const styleOf = (n, pseudo) => {
         const cs = getComputedStyle(n, pseudo);
         return SIDES.map((side) => line(cs, side)).concat(PROPS.map((p) => cs.getPropertyValue(p))).join("|");
+      };
+      // without focus, read once per element: candidates share their ancestors and siblings
+      const unfocused = new Map();
+      const before = (list) => list.map(([n, pseudo]) => {
+        const key = pseudo || "";
+        let styles = unfocused.get(n);
+        if (!styles) unfocused.set(n, styles = {});
+        if (!(key in styles)) styles[key] = styleOf(n, pseudo);
+        return styles[key];
       });
+      const state = (list) => list.map(([n, pseudo]) => styleOf(n, pseudo));
       const start = { x: window.scrollX, y: window.scrollY, active: document.activeElement };
       const running = () => new Set(document.getAnimations ? document.getAnimations() : []);
       if (document.activeElement && document.activeElement !== document.body && document.activeElement.blur) {
@@ -763,16 +773,16 @@
       try {
         for (const el of candidates) {
           const list = watched(el);
-          const before = state(list);
+          const was = before(list);
           const animations = running();
           observer.takeRecords();
           el.focus({ preventScroll: true, focusVisible: true });
           if (document.activeElement !== el) continue;  // focus went elsewhere (or nowhere): not judged
           const after = state(list);
           const started = Array.from(running()).some((a) => !animations.has(a));
-          const changed = started || observer.takeRecords().length > 0 || before.some((s, i) => s !== after[i]);
+          const changed = started || observer.takeRecords().length > 0 || was.some((s, i) => s !== after[i]);
           el.blur();
-          observer.takeRecords();
+          if (observer.takeRecords().length) unfocused.clear();  // the page's focus handlers changed the DOM
           result.probed += 1;
           if (!changed) result.unchanged.push({ selector: cssPath(el), name: cut(accName(el), 120) });
         }

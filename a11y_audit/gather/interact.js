@@ -145,6 +145,23 @@
     return false;
   };
 
+  // How a focused element looks: its focus-relevant styles and the first background behind it. Elements of
+  // a kind that look the same focused, over the same background, show focus alike (gather/interact.py
+  // compares screens once a site for them).
+  const LOOK = ["outline-style", "outline-width", "outline-color", "outline-offset", "box-shadow", "color",
+                "background-color", "background-image", "text-decoration-line", "text-decoration-color", "border-top-color",
+                "border-bottom-color", "border-left-color", "border-right-color", "border-bottom-width", "opacity"];
+  const lookOf = (el) => {
+    const cs = getComputedStyle(el);
+    let behind = "";
+    for (let n = el.parentElement; n && !behind; n = n.parentElement) {
+      const bg = getComputedStyle(n);
+      if (bg.backgroundImage !== "none") behind = "image";
+      else if (!/^(transparent|rgba\(.*,\s*0\))$/.test(bg.backgroundColor)) behind = bg.backgroundColor;
+    }
+    return LOOK.map((p) => cs.getPropertyValue(p)).concat([behind]).join("|");
+  };
+
   // Can the focused element be seen? "" yes; "hidden": no size, transparent or clipped away;
   // "off-screen": outside the viewport; "obscured": wholly under fixed or sticky content.
   const shownState = (el) => {
@@ -362,6 +379,7 @@
         shown,
         group: [el.localName, el.className && el.className.baseVal === undefined ? el.className : "",
                 parent ? parent.localName : "", parent && typeof parent.className === "string" ? parent.className : ""].join("|"),
+        look: frame ? "" : lookOf(el),
         prev_hidden: prevHidden,
         ...region,
       };

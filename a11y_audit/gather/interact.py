@@ -86,22 +86,23 @@ class RegionWalk:
 
 class Walks:
     """Per site, from finished pages: the walks through chrome regions, by the regions' structural hash, and
-    the kinds of element (``group`` in interact.js) whose focus was seen to change the screen: later pages
-    compare screens only for other kinds, as a page does for its second element of a kind. Bounded like
-    axe.Templates: the most recent ``max_sites`` sites, ``max_regions`` regions and kinds each."""
+    the kinds of element (``group`` and ``look`` in interact.js: tag and class, styles when focused, the
+    background behind) whose focus was seen to change the screen: later pages compare screens for others. Bounded like
+    axe.Templates: the most recent ``max_sites`` sites, ``max_regions`` regions and ``max_kinds`` kinds each."""
 
-    def __init__(self, max_sites: int = 16, max_regions: int = 64):
+    def __init__(self, max_sites: int = 16, max_regions: int = 64, max_kinds: int = 256):
         self.max_sites = max_sites
         self.max_regions = max_regions
-        self._sites: OrderedDict[str, tuple[dict[str, RegionWalk], set[tuple[str, str]]]] = OrderedDict()
+        self.max_kinds = max_kinds
+        self._sites: OrderedDict[str, tuple[dict[str, RegionWalk], set[tuple[str, ...]]]] = OrderedDict()
 
     def known(self, site: str) -> dict[str, RegionWalk]:
         return dict(self._sites.get(site, ({}, set()))[0])
 
-    def indicated(self, site: str) -> set[tuple[str, str]]:
+    def indicated(self, site: str) -> set[tuple[str, ...]]:
         return set(self._sites.get(site, ({}, set()))[1])
 
-    def learn(self, site: str, walks: dict[str, RegionWalk], indicated: set[tuple[str, str]] = frozenset()) -> None:
+    def learn(self, site: str, walks: dict[str, RegionWalk], indicated: set[tuple[str, ...]] = frozenset()) -> None:
         if not walks and not indicated:
             return
         regions, kinds = self._sites.setdefault(site, ({}, set()))
@@ -110,7 +111,7 @@ class Walks:
             if key in regions or len(regions) < self.max_regions:
                 if len(walk.stops) > len(regions.get(key, RegionWalk((), 0)).stops):
                     regions[key] = walk
-        kinds.update(list(indicated - kinds)[:max(0, self.max_regions - len(kinds))])
+        kinds.update(list(indicated - kinds)[:max(0, self.max_kinds - len(kinds))])
         while len(self._sites) > self.max_sites:
             self._sites.popitem(last=False)
 
@@ -253,7 +254,7 @@ class _Presses:
 
 
 async def _keyboard(page: Page, cdp: CDPSession, facts: _Facts, known: dict[str, RegionWalk],
-                    learned: dict[str, RegionWalk], indicated: set[tuple[str, str]]) -> None:
+                    learned: dict[str, RegionWalk], indicated: set[tuple[str, ...]]) -> None:
     start = await _call(page, "startWalk", {key: {"index": len(walk.stops) - 1, "size": walk.size} for key, walk in known.items()})
     facts.tabbable = start["tabbable"]
     seen: dict[int, int] = {}  # element id -> index of its stop
@@ -273,11 +274,11 @@ async def _keyboard(page: Page, cdp: CDPSession, facts: _Facts, known: dict[str,
 
 
 async def _walk(presses: _Presses, facts: _Facts, known: dict[str, RegionWalk], seen: dict[int, int],
-                regions: list[dict[str, Any]], indicated: set[tuple[str, str]]) -> None:
-    """The Tab walk. ``indicated``: kinds of element whose focus changed the screen on earlier pages (none
-    compared again), learned here too."""
+                regions: list[dict[str, Any]], indicated: set[tuple[str, ...]]) -> None:
+    """The Tab walk. ``indicated``: kinds of element, with how they look focused over their background, whose
+    focus changed the screen on earlier pages (not compared again), learned here too."""
     page, cdp = presses.page, presses.cdp
-    groups: set[tuple[str, str]] = set(indicated)  # kinds compared (one element of each)
+    groups: set[tuple[str, ...]] = set()  # kinds compared on this page (one element of each)
     shots = {True: 0, False: 0}  # by "visible"
     passed_end = escaped = restart = False
     in_cross_frame = 0
@@ -325,13 +326,14 @@ async def _walk(presses: _Presses, facts: _Facts, known: dict[str, RegionWalk], 
         regions.append({k: info[k] for k in ("region", "region_index", "region_size", "region_plain")})
         pixels = None
         group, visible = (info["group"], info["shown"]), not info["shown"]
-        if not info["frame"] and group not in groups and shots[visible] < MAX_SHOTS:
+        look = (*group, info["look"])  # the kind, as it looks focused over its background
+        if not info["frame"] and group not in groups and look not in indicated and shots[visible] < MAX_SHOTS:
             groups.add(group)
             shots[visible] += 1
             if await presses.focus(info):
                 pixels = await _focus_changes_pixels(page, cdp)
                 if pixels:
-                    indicated.add(group)
+                    indicated.add(look)
         facts.stops.append(FocusStop(
             selector=info["selector"], name=info["name"], tag=info["tag"], x=info["x"], y=info["y"],
             width=info["width"], height=info["height"], fixed=info["fixed"], dialog=info["dialog"], frame=info["frame"],
