@@ -19,6 +19,7 @@ FAILED = "failed"
 CANT_TELL = "cantTell"
 IMPACTS = ("critical", "serious", "moderate", "minor")
 OWN_ENGINE = "a11y-audit"
+UNDERSTANDING = "https://www.w3.org/WAI/WCAG22/Understanding/"
 
 
 @dataclass(frozen=True)
@@ -85,3 +86,10 @@ class Check:
             message=message,
             help_url=self.help_url,
         )
+
+
+def page_check(rule_id: str, criteria: tuple[str, ...], understanding: str, impact: str, nl: Texts, en: Texts,
+               run: Callable[[PageSnapshot], Iterable[Finding]]) -> Check:
+    """A check over one page, explained on W3C's Understanding page ``understanding`` (its file name)."""
+    return Check(id=rule_id, criteria=criteria, impact=impact, help_url=UNDERSTANDING + understanding,
+                 texts={"nl": nl, "en": en}, page=run)

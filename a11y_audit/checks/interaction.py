@@ -44,12 +44,11 @@ from __future__ import annotations
 from typing import Callable, Iterable
 
 from ..snapshot import FocusStop, PageSnapshot
-from .base import CANT_TELL, Check, Finding, Texts
+from .base import CANT_TELL, Check, Finding, Texts, page_check
 from .pages import page_url
 
 JUMP = 150  # CSS pixels back up the page
 MAX_PER_PAGE = 20
-UNDERSTANDING = "https://www.w3.org/WAI/WCAG22/Understanding/"
 
 
 def _quote(text: str, length: int = 60) -> str:
@@ -275,14 +274,8 @@ def _motion(snapshot: PageSnapshot) -> Iterable[Finding]:
             )
 
 
-def _check(rule_id: str, criterion: str, page: str, impact: str, nl: Texts, en: Texts,
-           run: Callable[[PageSnapshot], Iterable[Finding]]) -> Check:
-    return Check(id=rule_id, criteria=(criterion,), impact=impact, help_url=UNDERSTANDING + page,
-                 texts={"nl": nl, "en": en}, page=run)
-
-
-KEYBOARD_TRAP = _check(
-    "keyboard-trap", "2.1.2", "no-keyboard-trap", "critical",
+KEYBOARD_TRAP = page_check(
+    "keyboard-trap", ("2.1.2",), "no-keyboard-trap", "critical",
     Texts(
         title="De toetsenbordfocus raakt vast",
         who="Wie met het toetsenbord werkt, komt niet meer weg: Tab, Shift+Tab en Escape brengen de focus niet naar de "
@@ -297,8 +290,8 @@ KEYBOARD_TRAP = _check(
     ),
     _traps,
 )
-FOCUS_INVISIBLE = _check(
-    "focus-invisible", "2.4.7", "focus-visible", "serious",
+FOCUS_INVISIBLE = page_check(
+    "focus-invisible", ("2.4.7",), "focus-visible", "serious",
     Texts(
         title="De toetsenbordfocus staat op iets wat niet te zien is",
         who="Wie met het toetsenbord werkt, drukt op Tab en ziet nergens waar hij is: het element is verborgen of buiten "
@@ -315,8 +308,8 @@ FOCUS_INVISIBLE = _check(
     ),
     _invisible,
 )
-FOCUS_OBSCURED = _check(
-    "focus-obscured", "2.4.11", "focus-not-obscured-minimum", "serious",
+FOCUS_OBSCURED = page_check(
+    "focus-obscured", ("2.4.11",), "focus-not-obscured-minimum", "serious",
     Texts(
         title="Het element met de toetsenbordfocus zit verstopt onder een vaste balk",
         who="Wie met het toetsenbord werkt, ziet het element met de focus niet: een kopbalk, voettekst of cookiebalk die "
@@ -331,8 +324,8 @@ FOCUS_OBSCURED = _check(
     ),
     _obscured,
 )
-FOCUS_ORDER = _check(
-    "focus-order", "2.4.3", "focus-order", "moderate",
+FOCUS_ORDER = page_check(
+    "focus-order", ("2.4.3",), "focus-order", "moderate",
     Texts(
         title="De tabvolgorde springt heen en weer over de pagina",
         who="Wie met het toetsenbord of een vergrootglas werkt, volgt de focus. Springt die terug naar boven of van "
@@ -347,8 +340,8 @@ FOCUS_ORDER = _check(
     ),
     _order,
 )
-MOUSE_ONLY = _check(
-    "mouse-only-control", "2.1.1", "keyboard", "serious",
+MOUSE_ONLY = page_check(
+    "mouse-only-control", ("2.1.1",), "keyboard", "serious",
     Texts(
         title="Knoppen en links die alleen met de muis werken",
         who="Wie met het toetsenbord, een schermlezer of spraakbesturing werkt, kan dit element niet bedienen: het "
@@ -364,8 +357,8 @@ MOUSE_ONLY = _check(
     ),
     _mouse_only,
 )
-REFLOW = _check(
-    "reflow", "1.4.10", "reflow", "serious",
+REFLOW = page_check(
+    "reflow", ("1.4.10",), "reflow", "serious",
     Texts(
         title="Tekst past niet in een smal venster (320 pixels)",
         who="Wie sterk inzoomt (400 %) of een smartphone gebruikt, moet voor elke regel heen en weer scrollen, of ziet "
@@ -380,8 +373,8 @@ REFLOW = _check(
     ),
     _reflow,
 )
-TEXT_SPACING_CLIPPED = _check(
-    "text-spacing-clipped", "1.4.12", "text-spacing", "serious",
+TEXT_SPACING_CLIPPED = page_check(
+    "text-spacing-clipped", ("1.4.12",), "text-spacing", "serious",
     Texts(
         title="Tekst valt weg of over elkaar bij meer ruimte tussen letters, woorden en regels",
         who="Mensen met dyslexie of een visuele beperking zetten met een hulpmiddel meer ruimte tussen letters, woorden "
@@ -396,8 +389,8 @@ TEXT_SPACING_CLIPPED = _check(
     ),
     _broken("spacing_broken", "met de tekstafstand van WCAG 1.4.12", lambda: TEXT_SPACING_CLIPPED),
 )
-ZOOM_CLIPPED = _check(
-    "zoom-text-clipped", "1.4.4", "resize-text", "serious",
+ZOOM_CLIPPED = page_check(
+    "zoom-text-clipped", ("1.4.4",), "resize-text", "serious",
     Texts(
         title="Tekst valt weg of over elkaar bij 200 % zoom",
         who="Slechtziende mensen vergroten de tekst. Bij 200 % wordt deze tekst afgesneden of schuift hij over andere tekst.",
@@ -411,8 +404,8 @@ ZOOM_CLIPPED = _check(
     ),
     _broken("zoom_broken", "bij 200 % zoom", lambda: ZOOM_CLIPPED),
 )
-HOVER_DISMISS = _check(
-    "hover-not-dismissable", "1.4.13", "content-on-hover-or-focus", "moderate",
+HOVER_DISMISS = page_check(
+    "hover-not-dismissable", ("1.4.13",), "content-on-hover-or-focus", "moderate",
     Texts(
         title="Inhoud die verschijnt bij aanwijzen met de muis en niet weg te krijgen is",
         who="Wie met een vergrootglas werkt, ziet vaak alleen dit uitklapvenster of deze tooltip: het ligt over de tekst "
@@ -428,8 +421,8 @@ HOVER_DISMISS = _check(
     _hover,
 )
 
-CHARACTER_SHORTCUT = _check(
-    "character-key-shortcut", "2.1.4", "character-key-shortcuts", "serious",
+CHARACTER_SHORTCUT = page_check(
+    "character-key-shortcut", ("2.1.4",), "character-key-shortcuts", "serious",
     Texts(
         title="Sneltoetsen van één letter of teken die u niet kunt uitzetten",
         who="Wie met spraak werkt, dicteert woorden: elke letter kan dan een sneltoets van de pagina afvuren. Ook wie "
@@ -446,8 +439,8 @@ CHARACTER_SHORTCUT = _check(
     ),
     _shortcuts,
 )
-MOTION_ACTUATION = _check(
-    "motion-actuation", "2.5.4", "motion-actuation", "serious",
+MOTION_ACTUATION = page_check(
+    "motion-actuation", ("2.5.4",), "motion-actuation", "serious",
     Texts(
         title="De pagina werkt met het kantelen of schudden van het toestel",
         who="Wie zijn toestel niet kan bewegen (het zit vast aan een rolstoel) kan dit niet bedienen, en wie beeft, zet "

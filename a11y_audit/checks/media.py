@@ -31,14 +31,13 @@ from typing import Iterable
 
 from ..paths import load_rules_yaml
 from ..snapshot import ChangingText, Media, PageSnapshot
-from .base import CANT_TELL, FAILED, Check, Finding, Texts
+from .base import CANT_TELL, FAILED, Finding, Texts, page_check
 from .pages import page_url
 
 AUDIO_SECONDS = 3.0  # WCAG 1.4.2: sound that plays automatically for more than 3 seconds
 MOTION_SECONDS = 5.0  # WCAG 2.2.2: moving content that lasts more than 5 seconds
 UPDATES = 3  # changes of one text, at least BURST apart (gather/watch.js), before it counts as updating by itself
 MAX_TEXTS = 5  # changing texts reported per page
-UNDERSTANDING = "https://www.w3.org/WAI/WCAG22/Understanding/"
 
 
 @lru_cache(maxsize=1)
@@ -225,114 +224,89 @@ def _video_alternative(snapshot: PageSnapshot) -> Iterable[Finding]:
         yield replace(finding, criteria=criteria)
 
 
-AUTOPLAY_AUDIO = Check(
-    id="autoplay-audio",
-    criteria=("1.4.2",),
-    impact="serious",
-    help_url=UNDERSTANDING + "audio-control.html",
-    texts={
-        "nl": Texts(
-            title="Geluid dat vanzelf begint te spelen en niet te stoppen is",
-            who="Wie een schermlezer gebruikt, hoort die niet meer boven het geluid uit en kan de knop om het te stoppen "
-            "niet vinden. Ook wie slecht hoort of zich moeilijk concentreert, wordt erdoor gestoord.",
-            fix="Laat audio en video niet vanzelf met geluid spelen. Moet het toch, zet dan de bedieningselementen "
-            "(controls) aan of plaats vooraan op de pagina een knop om het geluid te pauzeren of uit te zetten.",
-        ),
-        "en": Texts(
-            title="Sound that starts playing by itself and cannot be stopped",
-            who="Screen reader users cannot hear their screen reader over it, nor find the control to stop it.",
-            fix="Do not autoplay sound; otherwise show the controls or put a pause or mute button first on the page.",
-        ),
-    },
-    page=_autoplay_audio,
+AUTOPLAY_AUDIO = page_check(
+    "autoplay-audio", ("1.4.2",), "audio-control.html", "serious",
+    Texts(
+        title="Geluid dat vanzelf begint te spelen en niet te stoppen is",
+        who="Wie een schermlezer gebruikt, hoort die niet meer boven het geluid uit en kan de knop om het te stoppen "
+        "niet vinden. Ook wie slecht hoort of zich moeilijk concentreert, wordt erdoor gestoord.",
+        fix="Laat audio en video niet vanzelf met geluid spelen. Moet het toch, zet dan de bedieningselementen "
+        "(controls) aan of plaats vooraan op de pagina een knop om het geluid te pauzeren of uit te zetten.",
+    ),
+    Texts(
+        title="Sound that starts playing by itself and cannot be stopped",
+        who="Screen reader users cannot hear their screen reader over it, nor find the control to stop it.",
+        fix="Do not autoplay sound; otherwise show the controls or put a pause or mute button first on the page.",
+    ),
+    _autoplay_audio,
 )
 
-AUTOPLAY_VIDEO_MOTION = Check(
-    id="autoplay-video-motion",
-    criteria=("2.2.2",),
-    impact="serious",
-    help_url=UNDERSTANDING + "pause-stop-hide.html",
-    texts={
-        "nl": Texts(
-            title="Video die vanzelf speelt en niet te pauzeren is",
-            who="Beweging die niet stopt, leidt af: wie zich moeilijk concentreert of traag leest, raakt de tekst ernaast kwijt. "
-            "Bij sommige mensen met een vestibulaire aandoening geeft beweging hoofdpijn of misselijkheid.",
-            fix="Laat de video niet vanzelf spelen, of zet de bedieningselementen (controls) aan, of plaats een zichtbare "
-            "knop 'Video pauzeren' bij de video. Een video die korter dan 5 seconden speelt en dan stopt, mag.",
-        ),
-        "en": Texts(
-            title="Video that plays by itself and cannot be paused",
-            who="Motion that does not stop distracts people who find it hard to concentrate or read slowly.",
-            fix="Do not autoplay it, show the controls, or add a visible pause button; under 5 seconds is allowed.",
-        ),
-    },
-    page=_autoplay_motion,
+AUTOPLAY_VIDEO_MOTION = page_check(
+    "autoplay-video-motion", ("2.2.2",), "pause-stop-hide.html", "serious",
+    Texts(
+        title="Video die vanzelf speelt en niet te pauzeren is",
+        who="Beweging die niet stopt, leidt af: wie zich moeilijk concentreert of traag leest, raakt de tekst ernaast kwijt. "
+        "Bij sommige mensen met een vestibulaire aandoening geeft beweging hoofdpijn of misselijkheid.",
+        fix="Laat de video niet vanzelf spelen, of zet de bedieningselementen (controls) aan, of plaats een zichtbare "
+        "knop 'Video pauzeren' bij de video. Een video die korter dan 5 seconden speelt en dan stopt, mag.",
+    ),
+    Texts(
+        title="Video that plays by itself and cannot be paused",
+        who="Motion that does not stop distracts people who find it hard to concentrate or read slowly.",
+        fix="Do not autoplay it, show the controls, or add a visible pause button; under 5 seconds is allowed.",
+    ),
+    _autoplay_motion,
 )
 
-AUTO_UPDATING_TEXT = Check(
-    id="auto-updating-text",
-    criteria=("2.2.2",),
-    impact="serious",
-    help_url=UNDERSTANDING + "pause-stop-hide.html",
-    texts={
-        "nl": Texts(
-            title="Tekst die vanzelf steeds verandert en niet te pauzeren is",
-            who="Wie traag leest of een schermlezer gebruikt, kan tekst die om de paar seconden verandert niet bijhouden, "
-            "en wordt bij het lezen van de rest van de pagina afgeleid.",
-            fix="Plaats bij de tekst een knop om het verversen te pauzeren of te stoppen, of om de tekst te verbergen, "
-            "of laat de bezoeker zelf kiezen wanneer de tekst vernieuwt.",
-        ),
-        "en": Texts(
-            title="Text that keeps changing by itself and cannot be paused",
-            who="Slow readers and screen reader users cannot keep up with it and are distracted from the rest of the page.",
-            fix="Add a control to pause, stop or hide the updates, or let visitors choose when the text updates.",
-        ),
-    },
-    page=_auto_updating,
+AUTO_UPDATING_TEXT = page_check(
+    "auto-updating-text", ("2.2.2",), "pause-stop-hide.html", "serious",
+    Texts(
+        title="Tekst die vanzelf steeds verandert en niet te pauzeren is",
+        who="Wie traag leest of een schermlezer gebruikt, kan tekst die om de paar seconden verandert niet bijhouden, "
+        "en wordt bij het lezen van de rest van de pagina afgeleid.",
+        fix="Plaats bij de tekst een knop om het verversen te pauzeren of te stoppen, of om de tekst te verbergen, "
+        "of laat de bezoeker zelf kiezen wanneer de tekst vernieuwt.",
+    ),
+    Texts(
+        title="Text that keeps changing by itself and cannot be paused",
+        who="Slow readers and screen reader users cannot keep up with it and are distracted from the rest of the page.",
+        fix="Add a control to pause, stop or hide the updates, or let visitors choose when the text updates.",
+    ),
+    _auto_updating,
 )
 
-AUDIO_ALTERNATIVE = Check(
-    id="audio-alternative",
-    criteria=("1.2.1",),
-    impact="serious",
-    help_url=UNDERSTANDING + "audio-only-and-video-only-prerecorded.html",
-    texts={
-        "nl": Texts(
-            title="Audio: is er een uitgeschreven tekst?",
-            who="Wie doof of slechthorend is, heeft een uitgeschreven tekst nodig van alles wat er gezegd wordt en te horen is.",
-            fix="Zet bij de audio een volledige uitgeschreven tekst (transcript), op de pagina of via een link ernaast. "
-            "Leest de audio alleen een tekst voor die al op de pagina staat, zeg dat dan bij de audio.",
-        ),
-        "en": Texts(
-            title="Audio: is there a transcript?",
-            who="Deaf and hard of hearing people need a transcript of everything that is said and heard.",
-            fix="Provide a full transcript next to the audio, or say that the audio reads out text on the page.",
-        ),
-    },
-    page=_audio_alternative,
+AUDIO_ALTERNATIVE = page_check(
+    "audio-alternative", ("1.2.1",), "audio-only-and-video-only-prerecorded.html", "serious",
+    Texts(
+        title="Audio: is er een uitgeschreven tekst?",
+        who="Wie doof of slechthorend is, heeft een uitgeschreven tekst nodig van alles wat er gezegd wordt en te horen is.",
+        fix="Zet bij de audio een volledige uitgeschreven tekst (transcript), op de pagina of via een link ernaast. "
+        "Leest de audio alleen een tekst voor die al op de pagina staat, zeg dat dan bij de audio.",
+    ),
+    Texts(
+        title="Audio: is there a transcript?",
+        who="Deaf and hard of hearing people need a transcript of everything that is said and heard.",
+        fix="Provide a full transcript next to the audio, or say that the audio reads out text on the page.",
+    ),
+    _audio_alternative,
 )
 
-VIDEO_ALTERNATIVE = Check(
-    id="video-alternative",
-    criteria=("1.2.1", "1.2.2", "1.2.3", "1.2.5"),  # each finding names those that apply to the video found
-    impact="serious",
-    help_url=UNDERSTANDING + "audio-description-prerecorded.html",
-    texts={
-        "nl": Texts(
-            title="Video: zijn er ondertitels, audiodescriptie of een tekst?",
-            who="Wie blind of slechtziend is, mist wat er alleen te zien is; wie doof of slechthorend is, mist wat er "
-            "alleen te horen is.",
-            fix="Geef een video met geluid ondertitels (een ondertitelbestand of ingebrande ondertitels) en laat wat er "
-            "te zien is ook vertellen (audiodescriptie: in de video zelf of een tweede versie). Geef een video zonder "
-            "geluid een tekst of geluidsspoor dat vertelt wat er te zien is.",
-        ),
-        "en": Texts(
-            title="Video: are there captions, audio description or a text alternative?",
-            who="Blind people miss what is only shown; deaf people miss what is only heard.",
-            fix="Caption videos with sound and describe what is shown (audio description); give silent videos a text or audio alternative.",
-        ),
-    },
-    page=_video_alternative,
+VIDEO_ALTERNATIVE = page_check(  # each finding names the criteria that apply to the video found
+    "video-alternative", ("1.2.1", "1.2.2", "1.2.3", "1.2.5"), "audio-description-prerecorded.html", "serious",
+    Texts(
+        title="Video: zijn er ondertitels, audiodescriptie of een tekst?",
+        who="Wie blind of slechtziend is, mist wat er alleen te zien is; wie doof of slechthorend is, mist wat er "
+        "alleen te horen is.",
+        fix="Geef een video met geluid ondertitels (een ondertitelbestand of ingebrande ondertitels) en laat wat er "
+        "te zien is ook vertellen (audiodescriptie: in de video zelf of een tweede versie). Geef een video zonder "
+        "geluid een tekst of geluidsspoor dat vertelt wat er te zien is.",
+    ),
+    Texts(
+        title="Video: are there captions, audio description or a text alternative?",
+        who="Blind people miss what is only shown; deaf people miss what is only heard.",
+        fix="Caption videos with sound and describe what is shown (audio description); give silent videos a text or audio alternative.",
+    ),
+    _video_alternative,
 )
 
 MEDIA_CHECKS = (AUTOPLAY_AUDIO, AUTOPLAY_VIDEO_MOTION, AUTO_UPDATING_TEXT, AUDIO_ALTERNATIVE, VIDEO_ALTERNATIVE)

@@ -5,6 +5,7 @@
 // shadow root has the selector "host >> inside" (Playwright's chaining; CSS inside a shadow root).
 // With `rules.frame` the document is an iframe's: its whole body may be the banner.
 (rules) => {
+  //#include common.js
   const visible = (el) => {
     if (!el.checkVisibility({ opacityProperty: true, visibilityProperty: true })) return false;
     const box = el.getBoundingClientRect();
@@ -26,22 +27,6 @@
     return false;
   };
   const firstVisible = (selector, root) => all(selector, root).find(visible) || null;
-  const simpleId = (el) => el.id && /^[A-Za-z][\w-]*$/.test(el.id) && el.getRootNode().querySelectorAll("#" + el.id).length === 1;
-  const cssPath = (el) => {
-    const parts = [];
-    let node = el;
-    for (; node && node.nodeType === 1 && node !== document.documentElement; node = node.parentElement) {
-      if (simpleId(node)) { parts.unshift("#" + node.id); break; }
-      let index = 1;
-      for (let sibling = node.previousElementSibling; sibling; sibling = sibling.previousElementSibling) {
-        if (sibling.localName === node.localName) index += 1;
-      }
-      parts.unshift(`${node.localName}:nth-of-type(${index})`);
-    }
-    const root = el.getRootNode();
-    const inside = parts.join(" > ");
-    return root.host ? `${cssPath(root.host)} >> ${inside}` : inside;
-  };
   const words = rules.words.map((w) => w.toLowerCase());
   const acceptTexts = rules.accept.map((t) => t.toLowerCase());
   const label = (el) => (el.innerText || el.value || el.getAttribute("aria-label") || "")
@@ -57,7 +42,7 @@
     return null;
   };
   const found = (manager, banner, gone, button) => ({
-    manager, selector: cssPath(banner), gone, accept: button ? cssPath(button) : "",
+    manager, selector: shadowPath(banner), gone, accept: button ? shadowPath(button) : "",
   });
 
   if (rules.site) {
@@ -86,6 +71,6 @@
   // the innermost one: the banner itself, not a wrapper around it (and around more)
   const inner = banners.find(([el]) => !banners.some(([other]) => other !== el && holds(el, other)));
   if (!inner) return null;
-  const path = cssPath(inner[0]);
+  const path = shadowPath(inner[0]);
   return found("generic", inner[0], path, inner[1]);
 }

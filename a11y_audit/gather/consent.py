@@ -13,7 +13,6 @@ from __future__ import annotations
 import asyncio
 import time
 from dataclasses import dataclass
-from importlib.resources import files
 from typing import Any
 
 from playwright.async_api import Error as PlaywrightError, Page, TimeoutError as PlaywrightTimeout
@@ -21,8 +20,9 @@ from playwright.async_api import Error as PlaywrightError, Page, TimeoutError as
 from ..config import Action, Consent
 from ..paths import load_rules_yaml
 from ..secrets import MissingSecret, resolve
+from .js import load, with_common
 
-DETECT_SCRIPT = files(__package__).joinpath("consent.js").read_text(encoding="utf-8")
+DETECT_SCRIPT = load("consent.js")
 FIRST_LOOK = 2.0  # seconds to wait for a banner on a site's first page: consent managers add theirs after the load
 LOOK_EVERY = 0.25
 MAX_FRAMES = 5  # iframes of the page a banner is looked for in
@@ -37,18 +37,10 @@ GONE_SCRIPT = """(selector) => {
   } catch (e) { return true; }
   return !elements.some((el) => el.checkVisibility({ opacityProperty: true, visibilityProperty: true }));
 }"""
-FRAME_PATH = """(frame) => {
-  const parts = [];
-  for (let node = frame; node && node.nodeType === 1 && node !== document.documentElement; node = node.parentElement) {
-    if (node.id && /^[A-Za-z][\\w-]*$/.test(node.id) && document.querySelectorAll("#" + node.id).length === 1) {
-      parts.unshift("#" + node.id);
-      break;
-    }
-    const same = node.parentElement ? Array.from(node.parentElement.children).filter((c) => c.localName === node.localName) : [node];
-    parts.unshift(`${node.localName}:nth-of-type(${same.indexOf(node) + 1})`);
-  }
-  return parts.join(" > ");
-}"""
+FRAME_PATH = with_common("""(frame) => {
+  //#include common.js
+  return shadowPath(frame);
+}""")
 
 
 @dataclass(frozen=True)

@@ -3,8 +3,7 @@
 // of the accessible name computation when axe is present.
 (limits) => {
   const MAX_TEXT = limits.maxText;
-  const clean = (s) => (s || "").replace(/\s+/g, " ").trim();
-  const cut = (s, n) => (s.length > n ? s.slice(0, n) : s);
+  //#include common.js
 
   let axeReady = false;
   if (window.axe && axe.setup && axe.commons) {
@@ -18,29 +17,6 @@
       } catch (e) { /* fall through */ }
     }
     return clean(el.getAttribute("aria-label") || el.innerText || el.getAttribute("title") || "");
-  };
-
-  const cssPath = (el) => {
-    if (el.id && /^[A-Za-z][\w-]*$/.test(el.id) && document.querySelectorAll("#" + el.id).length === 1) {
-      return "#" + el.id;
-    }
-    const parts = [];
-    let node = el;
-    while (node && node.nodeType === 1 && node !== document.documentElement) {
-      if (node.id && /^[A-Za-z][\w-]*$/.test(node.id) && document.querySelectorAll("#" + node.id).length === 1) {
-        parts.unshift("#" + node.id);
-        break;
-      }
-      let part = node.localName;
-      const parent = node.parentElement;
-      if (parent) {
-        const same = Array.from(parent.children).filter((c) => c.localName === node.localName);
-        if (same.length > 1) part += `:nth-of-type(${same.indexOf(node) + 1})`;
-      }
-      parts.unshift(part);
-      node = parent;
-    }
-    return parts.join(" > ");
   };
 
   const visible = (el) => {

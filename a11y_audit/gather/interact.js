@@ -12,32 +12,7 @@
                   currentShown: false, clickEls: [], hoverEls: [], jsHover: [], before: null, revealed: [],
                   presses: 0, focusPress: -1, ours: false, out: false, pulled: [], pathNodes: [],
                   regions: new Map(), known: {}, log: [], logger: null };
-  const clean = (s) => (s || "").replace(/\s+/g, " ").trim();
-  const cut = (s, n) => (s.length > n ? s.slice(0, n) : s);
-
-  // the same selectors as extract.js, so findings on one element match
-  const cssPath = (el) => {
-    if (el.id && /^[A-Za-z][\w-]*$/.test(el.id) && document.querySelectorAll("#" + el.id).length === 1) {
-      return "#" + el.id;
-    }
-    const parts = [];
-    let node = el;
-    while (node && node.nodeType === 1 && node !== document.documentElement) {
-      if (node.id && /^[A-Za-z][\w-]*$/.test(node.id) && document.querySelectorAll("#" + node.id).length === 1) {
-        parts.unshift("#" + node.id);
-        break;
-      }
-      let part = node.localName;
-      const parent = node.parentElement;
-      if (parent) {
-        const same = Array.from(parent.children).filter((c) => c.localName === node.localName);
-        if (same.length > 1) part += `:nth-of-type(${same.indexOf(node) + 1})`;
-      }
-      parts.unshift(part);
-      node = parent;
-    }
-    return parts.join(" > ");
-  };
+  //#include common.js
   const nameOf = (el) => cut(clean(el.getAttribute("aria-label") || (el.labels && el.labels.length ? el.labels[0].innerText : "") ||
                                    el.innerText || el.getAttribute("title") || el.getAttribute("alt") ||
                                    el.getAttribute("placeholder") || ""), 120);

@@ -40,7 +40,6 @@ import asyncio
 from collections import OrderedDict, deque
 from dataclasses import dataclass, replace
 from functools import partial
-from importlib.resources import files
 from typing import Any
 
 from playwright.async_api import BrowserContext, CDPSession, Error as PlaywrightError, Page
@@ -48,9 +47,9 @@ from playwright.async_api import BrowserContext, CDPSession, Error as Playwright
 from ..snapshot import (
     BrokenText, FocusStop, HoverContent, Interaction, KeyboardTrap, KeyShortcut, MotionReaction, MouseOnly, Overflow,
 )
-from .js import evaluate
+from .js import evaluate, load
 
-SCRIPT = files(__package__).joinpath("interact.js").read_text(encoding="utf-8")
+SCRIPT = load("interact.js")
 API = "window.__a11yAuditInteract"
 MIN_SECONDS = 2.0  # with less time left the step is not started (it would only slow the pages visited meanwhile)
 MAX_TABS = 60  # presses of Tab in the walk

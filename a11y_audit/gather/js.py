@@ -7,14 +7,32 @@ checked at once, and ``json`` parses it in C.
 
 The difference with ``evaluate``: what JSON cannot hold comes back as JSON.stringify makes it
 (undefined object members left out, NaN and Infinity as None); DOM nodes cannot be returned.
+
+The in-page scripts share small helpers (``clean``, ``cut``, ``cssPath``) from gather/common.js:
+``load`` reads a script and puts common.js in place of its line ``//#include common.js``, inside the
+script's function, so each script stays one self-contained function expression (no eval, no script tag).
 """
 
 from __future__ import annotations
 
 import json
+from importlib.resources import files
 from typing import Any
 
 from playwright.async_api import Frame, Page
+
+INCLUDE = "//#include common.js"
+COMMON = files(__package__).joinpath("common.js").read_text(encoding="utf-8")
+
+
+def with_common(script: str) -> str:
+    """``script`` with its ``//#include common.js`` line replaced by the helpers of common.js."""
+    return script.replace(INCLUDE, COMMON)
+
+
+def load(name: str) -> str:
+    """The in-page script gather/``name`` with the helpers of common.js in it (``with_common``)."""
+    return with_common(files(__package__).joinpath(name).read_text(encoding="utf-8"))
 
 
 async def evaluate(target: Page | Frame, script: str, arg: Any = None) -> Any:

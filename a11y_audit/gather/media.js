@@ -7,8 +7,7 @@
 async (limits) => {
   const errors = [];
   const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
-  const clean = (s) => (s || "").replace(/\s+/g, " ").trim();
-  const cut = (s, n) => (s.length > n ? s.slice(0, n) : s);
+  //#include common.js
   const part = async (name, fn, empty) => {
     try { return await fn(); } catch (e) { errors.push(name + ": " + String(e && e.message || e).slice(0, 200)); return empty; }
   };
@@ -17,20 +16,6 @@ async (limits) => {
     if (el.checkVisibility && !el.checkVisibility({ visibilityProperty: true, opacityProperty: true })) return false;
     const box = el.getBoundingClientRect();
     return box.width > 0 && box.height > 0;
-  };
-  const cssPath = (el) => {
-    const parts = [];
-    for (let node = el; node && node.nodeType === 1 && node !== document.documentElement; node = node.parentElement) {
-      if (node.id && /^[A-Za-z][\w-]*$/.test(node.id) && document.querySelectorAll("#" + node.id).length === 1) {
-        parts.unshift("#" + node.id);
-        break;
-      }
-      let step = node.localName;
-      const same = node.parentElement ? Array.from(node.parentElement.children).filter((c) => c.localName === node.localName) : [];
-      if (same.length > 1) step += `:nth-of-type(${same.indexOf(node) + 1})`;
-      parts.unshift(step);
-    }
-    return parts.join(" > ");
   };
   const playing = (m) => !m.paused && !m.ended && m.readyState >= 2;
   const sameOrigin = (m) => {

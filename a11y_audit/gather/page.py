@@ -21,15 +21,15 @@ from ..snapshot import Document, PageSnapshot, Timings, failed_page
 from . import axe as axe_engine
 from .browser import launch
 from .interact import Walks, interact
-from .js import evaluate
+from .js import evaluate, load
 
 if TYPE_CHECKING:
     from .session import SiteSession
 
-EXTRACT_SCRIPT = files(__package__).joinpath("extract.js").read_text(encoding="utf-8")
+EXTRACT_SCRIPT = load("extract.js")
 EXTRACT_LIMITS = {"maxText": 5000, "maxLinks": 2000, "maxImages": 1000, "maxBlocks": 3000}
 WATCH_SCRIPT = files(__package__).joinpath("watch.js").read_text(encoding="utf-8")
-MEDIA_SCRIPT = files(__package__).joinpath("media.js").read_text(encoding="utf-8")
+MEDIA_SCRIPT = load("media.js")
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 LOAD_SHARE = 0.3  # of page_timeout: how long to wait for the load event after the DOM is there
 INTERACTION_MARGIN = 2.0  # seconds of the page's budget left after the interaction step

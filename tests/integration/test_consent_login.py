@@ -314,3 +314,28 @@ def test_a_banner_in_a_shadow_root_or_in_an_iframe_of_another_origin_is_found_an
             ("generic", "#cmp-frame >> body:nth-of-type(1)", "body:nth-of-type(1) > button:nth-of-type(2)",
              ("click 'body:nth-of-type(1) > button:nth-of-type(2)' in '#cmp-frame'", "")),
         ]
+
+
+def test_an_iframe_banner_inside_a_shadow_root_is_named_through_its_host():
+    # the iframe's selector crosses the shadow root ("host >> iframe"), so the check whether the banner went
+    # away looks at this iframe; here the button does nothing, and accepting reports that the banner stayed
+    html = ('<main><p>Inhoud</p></main><div id="cmp-host"></div><script>'
+            'const frame = document.createElement("iframe");'
+            'frame.srcdoc = "<p>Deze website gebruikt cookies.</p><button>Weigeren</button><button>Alle cookies aanvaarden</button>";'
+            'frame.style = "position: fixed; bottom: 0; width: 100%; height: 200px";'
+            'document.getElementById("cmp-host").attachShadow({mode: "open"}).append(frame);</script>')
+
+    async def scenario():
+        async with Gatherer(Settings(allowed_hosts=["127.0.0.1"])) as gatherer:
+            _, context = await gatherer._new_context()
+            page = await context.new_page()
+            await page.set_content(html)
+            banner = await detect(page, Consent(), 2)
+            result = (banner.where, await accept(page, banner, Consent(), 1))
+            await context.close()
+        return result
+
+    assert asyncio.run(scenario()) == (
+        "#cmp-host >> iframe:nth-of-type(1) >> body:nth-of-type(1)",
+        ("click 'body:nth-of-type(1) > button:nth-of-type(2)' in '#cmp-host >> iframe:nth-of-type(1)'",
+         "the banner was still there 1 s after accepting"))
