@@ -14,6 +14,7 @@ from postgres_server import postgres_server, postgres_url, store_location  # noq
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SHARED = Path(__file__).resolve().parents[2] / "shared"
+SLOW_ASKED = threading.Event()  # set when /slow is requested: a test can act while the browser waits for it
 
 
 class FixtureHandler(SimpleHTTPRequestHandler):
@@ -21,6 +22,7 @@ class FixtureHandler(SimpleHTTPRequestHandler):
 
     def do_GET(self) -> None:  # noqa: N802 - name of the base class method
         if self.path.startswith("/slow"):
+            SLOW_ASKED.set()
             time.sleep(30)
             self.send_error(504)
             return

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import sys
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -77,8 +78,8 @@ def visit_both(base: str, names: list[str]) -> tuple[Gatherer, dict]:
         async with Gatherer(settings.model_copy(update={"axe_templates": False})) as full, Gatherer(settings) as fast:
             assert full.templates is None
             snapshots = {}
-            for name in names:  # each page finished before the next starts
-                a, b = await full.visit(base + name), await fast.visit(base + name)
+            for name in names:  # each page finished (both ways at the same time) before the next starts
+                a, b = await asyncio.gather(full.visit(base + name), fast.visit(base + name))
                 assert a.audited and b.audited, (a.reason, b.reason)
                 assert a.axe == b.axe, name
                 assert finding_keys(check_page(a)) == finding_keys(check_page(b)), name
@@ -114,23 +115,25 @@ def test_regions_that_depend_on_the_page_are_audited_in_full(tmp_path: Path) -> 
 
 def test_template_aware_audit_of_a_generated_site_equals_a_full_audit(tmp_path: Path) -> None:
     generate(tmp_path / "site", 6, shared_chrome=True)
-    results = {}
-    with serve_folder(tmp_path / "site") as base:
-        for templates in (False, True):
-            settings = Settings(concurrency=2, per_host_concurrency=2, max_pages=7, allowed_hosts=["127.0.0.1"], request_delay=0,
-                                sample_seed=1, page_timeout=120, axe_templates=templates)
-            gatherers: list[Gatherer] = []
 
-            def factory(s: Settings) -> Gatherer:
-                gatherers.append(Gatherer(s))
-                return gatherers[-1]
+    def run(templates: bool) -> tuple:
+        settings = Settings(concurrency=2, per_host_concurrency=2, max_pages=7, allowed_hosts=["127.0.0.1"], request_delay=0,
+                            sample_seed=1, page_timeout=120, axe_templates=templates)
+        gatherers: list[Gatherer] = []
 
-            with Store(tmp_path / f"{templates}.sqlite") as store:
-                run_id = asyncio.run(audit(Targets(settings=settings, sites=[Site(id="gen", name="Gen", url=base + "p0.html")]),
-                                           store, gatherer_factory=factory))
-                score, findings = ordered_score(store, run_id, "gen")
-                axe = {s.final_url: s.axe for s in store.snapshots(run_id, "gen") if s.audited}
-            results[templates] = (finding_keys(findings), axe, score, gatherers[0].templates)
+        def factory(s: Settings) -> Gatherer:
+            gatherers.append(Gatherer(s))
+            return gatherers[-1]
+
+        with Store(tmp_path / f"{templates}.sqlite") as store:
+            run_id = asyncio.run(audit(Targets(settings=settings, sites=[Site(id="gen", name="Gen", url=base + "p0.html")]),
+                                       store, gatherer_factory=factory))
+            score, findings = ordered_score(store, run_id, "gen")
+            axe = {s.final_url: s.axe for s in store.snapshots(run_id, "gen") if s.audited}
+        return finding_keys(findings), axe, score, gatherers[0].templates
+
+    with serve_folder(tmp_path / "site") as base, ThreadPoolExecutor(2) as pool:  # both audits at the same time
+        results = dict(zip((False, True), pool.map(run, (False, True))))
     (full_findings, full_axe, full_score, _), (fast_findings, fast_axe, fast_score, templates) = results[False], results[True]
     assert len(full_axe) >= 6  # p0-p5 and index.html (the footer's link to a missing statement: failed both times)
     assert fast_findings == full_findings

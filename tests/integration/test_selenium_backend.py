@@ -14,9 +14,11 @@ import subprocess
 import sys
 import time
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 
 import psutil
 import pytest
+from conftest import SLOW_ASKED
 from hostile import HostileSite
 
 from a11y_audit.config import Settings, Site, Targets
@@ -84,11 +86,10 @@ def _facts(snapshot, site=None):
 
 @pytest.fixture(scope="module")
 def audited(fixture_site, chromedriver_url, tmp_path_factory):
-    return {
-        "playwright": _audit(fixture_site, tmp_path_factory.mktemp("playwright")),
-        "remote": _audit(fixture_site, tmp_path_factory.mktemp("remote"), backend="selenium", selenium_url=chromedriver_url),
-        "local": _audit(fixture_site, tmp_path_factory.mktemp("local"), backend="selenium"),
-    }
+    backends = {"playwright": {}, "remote": {"backend": "selenium", "selenium_url": chromedriver_url}, "local": {"backend": "selenium"}}
+    with ThreadPoolExecutor(len(backends)) as pool:  # the three runs at the same time
+        runs = {name: pool.submit(_audit, fixture_site, tmp_path_factory.mktemp(name), **backend) for name, backend in backends.items()}
+        return {name: run.result() for name, run in runs.items()}
 
 
 def test_both_backends_find_the_same_barriers_on_the_same_pages(audited):
@@ -142,9 +143,11 @@ def _visit_hostile(gatherer_class, paths, **settings):
 
 
 def test_hostile_pages_hold_their_ground_as_with_playwright(chromedriver_url):
-    site, snapshots, retry_after, other = _visit_hostile(SeleniumGatherer, [*AS_WITH_PLAYWRIGHT, "/lus", "/druk", "/naar-elders"],
-                                                         backend="selenium", selenium_url=chromedriver_url)
-    reference_site, reference, _, _ = _visit_hostile(Gatherer, AS_WITH_PLAYWRIGHT, interaction=False)  # Playwright-only step
+    with ThreadPoolExecutor(2) as pool:  # both at the same time, each on a hostile site of its own
+        selenium = pool.submit(_visit_hostile, SeleniumGatherer, [*AS_WITH_PLAYWRIGHT, "/lus", "/druk", "/naar-elders"],
+                               backend="selenium", selenium_url=chromedriver_url)
+        playwright = pool.submit(_visit_hostile, Gatherer, AS_WITH_PLAYWRIGHT, interaction=False)  # Playwright-only step
+        (site, snapshots, retry_after, other), (reference_site, reference, _, _) = selenium.result(), playwright.result()
     for path in AS_WITH_PLAYWRIGHT:
         assert snapshots[path].audited, (path, snapshots[path].reason)
         assert _facts(snapshots[path], site) == _facts(reference[path], reference_site), path
@@ -185,8 +188,9 @@ def test_crashed_browser_is_replaced_and_the_run_goes_on(fixture_site):
 
     async def scenario():
         async with SeleniumGatherer(Settings(page_timeout=20, backend="selenium")) as gatherer:
+            SLOW_ASKED.clear()
             slow = asyncio.create_task(gatherer.visit(fixture_site + "slow"))
-            await asyncio.sleep(1.5)
+            assert await asyncio.to_thread(SLOW_ASKED.wait, 15), "the slow page was not requested"
             _browser_of(gatherer).kill()
             crashed = await slow
             after = await gatherer.visit(fixture_site + "page2.html")
@@ -223,5 +227,7 @@ def _check(base, out, *backend):
 
 
 def test_check_command_with_a_selenium_grid_url(fixture_site, chromedriver_url, tmp_path):
-    selenium = _check(fixture_site, tmp_path / "selenium.json", "--selenium-url", chromedriver_url)
-    assert selenium and selenium == _check(fixture_site, tmp_path / "playwright.json")
+    with ThreadPoolExecutor(2) as pool:  # both at the same time
+        selenium = pool.submit(_check, fixture_site, tmp_path / "selenium.json", "--selenium-url", chromedriver_url)
+        playwright = pool.submit(_check, fixture_site, tmp_path / "playwright.json")
+        assert selenium.result() and selenium.result() == playwright.result()
