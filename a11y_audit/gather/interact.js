@@ -10,7 +10,7 @@
   const FOCUS_MARGIN = 24;  // px around a focused element compared first: outlines, offsets, shadows, underlines
   const state = { ids: new WeakMap(), next: 1, current: null, texts: null, baseline: null,
                   currentShown: false, clickEls: [], hoverEls: [], jsHover: [], before: null, revealed: [],
-                  presses: 0, focusPress: -1, ours: false, out: false, pulled: [], pathNodes: [],
+                  presses: 0, focusPress: -1, outPress: -1, ours: false, out: false, pulled: [], pathNodes: [],
                   regions: new Map(), known: {}, log: [], logger: null };
   //#include common.js
   const nameOf = (el) => cut(clean(el.getAttribute("aria-label") || (el.labels && el.labels.length ? el.labels[0].innerText : "") ||
@@ -261,7 +261,17 @@
     return "none";
   };
 
+  const later = window.setTimeout.bind(window);  // the page's own timer queue, as it was when this was installed
   const api = {
+    // A wait in the page's own timer queue: timers the page set before with a shorter delay (a tooltip shown a
+    // moment after mouseenter, focus pulled back a moment after blur) have run when it ends, however busy the
+    // machine is; ``frames``: after two animation frames first (a relayout drawn)
+    wait({ ms, frames }) {
+      return new Promise((done) => {
+        const start = () => later(done, ms);
+        if (frames) requestAnimationFrame(() => requestAnimationFrame(start)); else start();
+      });
+    },
     // Before the walk: transitions off (rendering settles at once), no caret, focus back to the start of the page.
     // ``known``: chrome regions walked on an earlier page of the site, by hash: the index of the last element
     // walked there and the region's number of tabbable elements
@@ -273,7 +283,8 @@
       document.addEventListener("focusin", (event) => {
         if (state.ours) return;
         const el = event.composedPath()[0];
-        if (state.focusPress === state.presses && el && el.nodeType === 1 && !state.pulled.includes(el) &&
+        const moved = state.focusPress === state.presses || state.outPress === state.presses;  // by this key already
+        if (moved && el && el.nodeType === 1 && !state.pulled.includes(el) &&
             state.pulled.length < LIM.pulled) state.pulled.push(el);
         state.focusPress = state.presses;
       }, true);
@@ -281,6 +292,7 @@
         const now = document.activeElement;
         if (!state.ours && event.relatedTarget === null && (!now || now === document.body || now === document.documentElement)) {
           state.out = true;
+          state.outPress = state.presses;
         }
       }, true);
       const style = document.createElement("style");

@@ -181,6 +181,16 @@ async def _call(page: Page, name: str, arg: Any = None) -> Any:
     return await evaluate(page, f"(arg) => {API}.{name}(arg)", arg)
 
 
+async def _wait(page: Page, ms: int, frames: bool = False) -> None:
+    """``ms`` in the page's own timer queue (``wait`` in interact.js): not a wall-clock wait, which a busy
+    machine may end before a page's own shorter timer ran. A page whose timers or frames do not run (a
+    blocking dialog, a hidden page) is not waited for longer than ``ms`` and a second."""
+    try:
+        await asyncio.wait_for(_call(page, "wait", {"ms": ms, "frames": frames}), ms / 1000 + 1)
+    except asyncio.TimeoutError:
+        pass
+
+
 async def _capture(cdp: CDPSession, clip: dict[str, float] | None = None) -> str:
     shot = await cdp.send("Page.captureScreenshot", {"format": "png", "optimizeForSpeed": True} | ({"clip": clip} if clip else {}))
     return shot["data"]
@@ -345,7 +355,7 @@ async def _walk(presses: _Presses, facts: _Facts, known: dict[str, RegionWalk], 
     tested = {selector for trap in facts.traps for selector in trap.selectors}
     pulled = [p for p in await _call(page, "pulled") if not p["dialog"] and p["selector"] not in tested][:MAX_PULLED]
     if pulled and await _call(page, "focusId", pulled[0]["id"]):
-        await page.wait_for_timeout(TRAP_WAIT_MS)
+        await _wait(page, TRAP_WAIT_MS)
         ids = [p["id"] for p in pulled]
         if (await _call(page, "stop"))["id"] in ids:  # else the page moved focus on from there itself
             trap = await _trap(page, cdp, ids, [FocusStop(selector=p["selector"], name=p["name"]) for p in pulled])
@@ -429,7 +439,7 @@ async def _leaves(page: Page, key: str, keys: set[int], visited: set[int]) -> bo
 
 async def _press(page: Page, key: str) -> dict[str, Any]:
     await page.keyboard.press(key)
-    await page.wait_for_timeout(TRAP_WAIT_MS)
+    await _wait(page, TRAP_WAIT_MS)
     return await _call(page, "stop")
 
 
@@ -504,11 +514,11 @@ async def _hover(page: Page, cdp: CDPSession, facts: _Facts) -> None:
         if target is None:
             continue
         await page.mouse.move(target["x"], target["y"])
-        await page.wait_for_timeout(HOVER_WAIT_MS)
+        await _wait(page, HOVER_WAIT_MS)
         shown = await _call(page, "revealed", index)
         if shown:
             await page.keyboard.press("Escape")
-            await page.wait_for_timeout(ESCAPE_WAIT_MS)
+            await _wait(page, ESCAPE_WAIT_MS)
             still = await _call(page, "stillShown")
             for content, stays in zip(shown, still):
                 facts.hover.append(HoverContent(
@@ -516,7 +526,7 @@ async def _hover(page: Page, cdp: CDPSession, facts: _Facts) -> None:
                     positioned=content["positioned"], covers=content["covers"], dismissed=not stays,
                 ))
         await page.mouse.move(0, 0)
-        await page.wait_for_timeout(ESCAPE_WAIT_MS // 2)
+        await _wait(page, ESCAPE_WAIT_MS // 2)
 
 
 # -- 4-6. layout --------------------------------------------------------------------------------
@@ -527,8 +537,7 @@ def _broken(items: list[dict[str, Any]]) -> list[BrokenText]:
 
 
 async def _settle(page: Page) -> None:
-    await page.evaluate("() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
-    await page.wait_for_timeout(SETTLE_MS)
+    await _wait(page, SETTLE_MS, frames=True)
 
 
 async def _spacing(page: Page, cdp: CDPSession, facts: _Facts) -> None:
