@@ -85,7 +85,8 @@ class _SiteCrawl:
     fill: bool = False  # discovery found fewer pages than the budget: rendered links fill it
     documents: list[DocumentFacts] = field(default_factory=list)  # found by discovery
     discovery_seconds: float = 0.0
-    first_visit: float | None = None  # monotonic time the first page visit of the site started
+    first_visit: float | None = None  # monotonic time the first page visit of the site started (in this process)
+    visited_before: float = 0.0  # a resumed run: seconds the killed run spent visiting the site's pages
     retried: set[str] = field(default_factory=set)  # pages visited again after a 429/503
     held: list[tuple[str, int, tuple[str, ...]]] = field(default_factory=list)  # queued after the start page
     spares: list[tuple[str, int]] = field(default_factory=list)  # random pages for the reserve left unused
@@ -107,11 +108,15 @@ class _SiteCrawl:
         self.seen.add(key)
         return True  # the caller plans it (_plan), which counts it
 
-    def time_spent(self) -> float:
+    def visit_seconds(self) -> float:
+        """Seconds spent visiting the site's pages, in this run and the one it resumes."""
         now = time.monotonic()
         if self.first_visit is None:
             self.first_visit = now
-        return self.discovery_seconds + (now - self.first_visit)
+        return self.visited_before + (now - self.first_visit)
+
+    def time_spent(self) -> float:
+        return self.discovery_seconds + self.visit_seconds()
 
 
 async def audit(
@@ -351,6 +356,7 @@ async def _resume_site(
     crawl.documents = [DocumentFacts.from_dict(d) for d in plan["documents"]]
     crawl.fill = plan["fill"]
     crawl.discovery_seconds = plan["discovery_seconds"]
+    crawl.visited_before = store.visit_seconds(run_id, site.id)
     planned = store.planned(run_id, site.id)
     saved = {p.url: p for p in store.pages(run_id, site.id)}
     discovered = store.discovered(run_id, site.id)
@@ -490,6 +496,7 @@ async def _visit_one(
             _follow(crawl, visited, depth, queue, settings, store, run_id)
         store.save_page(run_id, crawl.site.id, depth, snapshot, findings, chosen_for=why,
                         carried_from=carried.audited_in if carried else None)
+        store.set_visit_seconds(run_id, crawl.site.id, crawl.visit_seconds())
         if "home" in why:
             _release(crawl, queue, store, run_id)
     crawl.finished += 1

@@ -145,6 +145,11 @@ MIGRATIONS: list[str] = [
     ALTER TABLE discovered ADD COLUMN content_hash TEXT NOT NULL DEFAULT '';  -- sha256 of the HTML as served
     ALTER TABLE pages ADD COLUMN carried_from INTEGER;  -- the run that audited the page; NULL: audited in this run
     """,
+    # 7: the time a site's run spent visiting pages so far, saved with each page: a resumed run counts it
+    #    against max_site_seconds
+    """
+    ALTER TABLE sites ADD COLUMN visit_seconds REAL NOT NULL DEFAULT 0;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -347,6 +347,16 @@ class Store:
         ).fetchone()
         return row["id"] if row is not None and row["status"] != "finished" else None
 
+    def set_visit_seconds(self, run_id: int, site_id: str, seconds: float) -> None:
+        """The time the site's run spent visiting pages so far (``visit_seconds``)."""
+        with self.transaction():
+            self.db.execute("UPDATE sites SET visit_seconds = ? WHERE run_id = ? AND site_id = ?", (seconds, run_id, site_id))
+
+    def visit_seconds(self, run_id: int, site_id: str) -> float:
+        """The time the site's run spent visiting pages before it was killed: a resumed run goes on from there."""
+        row = self.db.execute("SELECT visit_seconds FROM sites WHERE run_id = ? AND site_id = ?", (run_id, site_id)).fetchone()
+        return float(row[0]) if row is not None else 0.0
+
     def site_plan(self, run_id: int, site_id: str) -> dict[str, Any] | None:
         """None until the site's sample was planned."""
         row = self.db.execute("SELECT plan_json FROM sites WHERE run_id = ? AND site_id = ?", (run_id, site_id)).fetchone()

@@ -79,6 +79,7 @@ def test_killed_run_resumes_without_losing_or_repeating_pages(tmp_path):
             assert store.run(run_id).status == "running"
             kept = {p.url: p for p in store.pages(run_id, "pagina")}
             kept_findings = len(store.findings(run_id))
+            spent = store.visit_seconds(run_id, "pagina")  # counted against max_site_seconds when resumed
         assert 4 <= before_kill < PAGES, "the run was not killed halfway"
         assert whole.wait(timeout=600) == 0, whole.stderr.read()
 
@@ -92,6 +93,8 @@ def test_killed_run_resumes_without_losing_or_repeating_pages(tmp_path):
     w_run, w_site, w_pages, w_findings, w_score, w_urls, w_planned = results(tmp_path / "whole" / "a11y-audit.sqlite")
     print(f"\npages saved before the kill: {before_kill} of {len(w_pages)}; findings then: {kept_findings}")
     assert run.id == run_id and run.status == "finished" and site.status == "audited"
+    with Store(db) as store:  # 4 pages of 0.6 s each at least, then the resumed run's time on top
+        assert spent > 2.4 and store.visit_seconds(run_id, "pagina") > spent + 2.4
     assert len(pages) == PAGES and set(urls.values()) == {1} and planned == set(urls)  # each planned page once
     # pages saved before the kill were not visited again; the others once each
     for path in paths:
