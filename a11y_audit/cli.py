@@ -66,8 +66,8 @@ def main() -> None:
 @click.option("--broker", envvar="A11Y_AUDIT_BROKER", help="Redis URL of the Celery broker, e.g. redis://host:6379/0.")
 @click.option("--resume", is_flag=True, help="Go on with the latest run of these targets that did not finish (killed, "
               "interrupted): pages already saved are kept, the others visited.")
-@click.option("--incremental", is_flag=True, help="Visit only pages whose HTML changed since the site's previous run "
-              "(ETag, Last-Modified, content hash); the others carry that run's results, marked as such.")
+@click.option("--incremental", is_flag=True, help="Visit only pages whose HTML, style sheets or scripts changed since the site's previous "
+              "run (ETag, Last-Modified, content hash); the others carry that run's results, marked as such.")
 @click.option("--backend", type=click.Choice(["playwright", "selenium"]),
               help="How the browser is driven [default: the setting 'backend', else playwright].")
 @click.option("--selenium-url", help="Selenium backend: a WebDriver server or Selenium Grid, e.g. http://grid:4444 "

@@ -15,8 +15,9 @@ that caused them, so a resumed run visits the planned pages not saved yet, and t
 site-level steps of the sites not finished.
 
 An incremental run (``audit(..., incremental=True)``, see ``incremental.py``) visits only the
-sampled pages whose HTML changed since the site's previous run; the others carry that run's
-snapshot forward, checked again, marked with the run that visited them (``carried_from``).
+sampled pages whose HTML, style sheets or scripts changed since the site's previous run; the others
+carry that run's snapshot forward, checked again, marked with the run that visited them
+(``carried_from``).
 """
 
 from __future__ import annotations
@@ -43,11 +44,11 @@ from .gather import make_gatherer
 from .gather.documents import document_inventory, fetch_documents
 from .gather.page import Gatherer
 from .gather.session import SiteSession
-from .incremental import Validators, earlier_pages, unchanged
+from .incremental import SiteResources, Validators, earlier_pages, unchanged
 from . import reasons
 from .sample import Candidate, Sample, load_sample_rules, select_sample, text_roles
 from .snapshot import AUDITED, DocumentFacts, PageSnapshot, failed_page
-from .store.sqlite import EarlierPage, Store, StoreError
+from .store.sqlite import EarlierPage, Store, StoreError, Validated
 from .trends import record_scores
 
 DISCOVERIES_PER_WORKER = 2  # sites discovered at the same time, per browser worker
@@ -94,6 +95,7 @@ class _SiteCrawl:
     session: SiteSession | None = None  # consent, login, cookies, headers, steps (gather/session.py)
     earlier: dict[str, EarlierPage] = field(default_factory=dict)  # incremental: the previous run's pages
     carry: dict[str, EarlierPage] = field(default_factory=dict)  # incremental: sampled pages unchanged since then
+    resources: SiteResources | None = None  # the pages' style sheets and scripts, fetched once a run (incremental.py)
 
     def offer(self, url: str) -> bool:
         """Accept a URL for visiting when it is new, in scope, allowed and within the page budget."""
@@ -202,8 +204,9 @@ async def _crawl(targets: Targets, store: Store, run_id: int, gatherer: Gatherer
                 store.set_site_status(run_id, site.id, "failed", f"{reasons.OUT_OF_SCOPE}: {site.url}")
                 continue
             progress.site_started(site, crawl.max_pages)
+            crawl.resources = SiteResources(fetcher, gate)
             if incremental:
-                crawl.earlier = earlier_pages(store, run_id, site.id)
+                crawl.earlier, crawl.resources.before = earlier_pages(store, run_id, site.id)
             plan = store.site_plan(run_id, site.id)
             preparing.append(asyncio.create_task(
                 _prepare_site(crawl, store, run_id, settings, fetcher, discoveries, queue, politeness, progress, gatherer)
@@ -420,6 +423,16 @@ def _carry_if_unchanged(crawl: _SiteCrawl, url: str, found: Validators | None) -
         crawl.carry[url] = earlier
 
 
+async def _unchanged_page(crawl: _SiteCrawl, store: Store, url: str) -> EarlierPage | None:
+    """Incremental: the previous run's page when its HTML (``crawl.carry``) and its style sheets and scripts
+    are as they were then."""
+    earlier = crawl.carry.get(url)
+    if earlier is None or crawl.resources is None:
+        return None
+    loaded = store.snapshot(earlier.run_id, crawl.site.id, url).resources
+    return earlier if await crawl.resources.unchanged(loaded) else None
+
+
 def _plan(crawl: _SiteCrawl, store: Store, run_id: int, url: str, depth: int, why: tuple[str, ...]) -> None:
     """Count a page of the site as one to visit, in the store too (in the caller's transaction)."""
     crawl.queued += 1
@@ -463,7 +476,7 @@ async def _visit_one(
     crawl: _SiteCrawl, url: str, depth: int, why: tuple[str, ...], store: Store, run_id: int, settings: Settings,
     gatherer: Gatherer, politeness: Politeness, queue: asyncio.Queue, progress: Progress,
 ) -> None:
-    carried = crawl.carry.get(url)
+    carried = await _unchanged_page(crawl, store, url)
     if carried is not None:  # unchanged since the previous run: its snapshot, checked again below
         snapshot = store.snapshot(carried.run_id, crawl.site.id, url)
     elif crawl.time_spent() > settings.max_site_seconds:
@@ -556,7 +569,9 @@ async def _finish_site(
         # in visit order, not the order the pages finished in (site checks that count and compare pages must not
         # depend on timing); plain language and language detection take seconds: in a thread, off the event loop
         findings = await asyncio.to_thread(check_site, visits, today) + document_findings(documents)
+    resources = await _resources(crawl, snapshots, settings)
     with store.transaction():  # the site is finished with all of its site-level results, or not at all
+        store.save_resources(run_id, crawl.site.id, resources)
         if settings.site_checks:
             for facts in documents:
                 store.save_document(run_id, crawl.site.id, facts)
@@ -566,6 +581,18 @@ async def _finish_site(
         else:
             why = sorted({s.reason for s in snapshots if s.reason} | ({reason} if reason else set()))
             store.set_site_status(run_id, crawl.site.id, "failed", "; ".join(why) or reasons.NOTHING_TESTED)
+
+
+async def _resources(crawl: _SiteCrawl, snapshots: list[PageSnapshot], settings: Settings) -> list[Validated]:
+    """The style sheets and scripts of the site's pages, fetched (once a run) for the next incremental run,
+    within the site's time."""
+    left = settings.max_site_seconds - crawl.time_spent()
+    if crawl.resources is None or left <= 0:
+        return []
+    try:
+        return await asyncio.wait_for(crawl.resources.fetched(u for s in snapshots for u in s.resources), left)
+    except asyncio.TimeoutError:
+        return []
 
 
 def _playwright_version() -> str:

@@ -504,6 +504,7 @@ class PageSnapshot:
     interaction: Interaction | None = None  # the interaction step's facts; None when it did not run
     lang_parts: tuple[LangPart, ...] = ()  # elements that change the language (at most 200)
     form_fields: tuple[FormField, ...] = ()  # at most 300
+    resources: tuple[str, ...] = ()  # style sheets (and their imports) and scripts loaded from a file, at most 100
     # audio, video and text that changes by itself (gather/media.js, watch.js)
     media: tuple[Media, ...] = ()
     changing_text: tuple[ChangingText, ...] = ()

@@ -11,7 +11,7 @@ from pathlib import Path
 
 PAGE = """<!doctype html>
 <html lang="nl">
-<head><meta charset="utf-8"><title>Paginagemeente - {title}</title></head>
+<head><meta charset="utf-8"><title>Paginagemeente - {title}</title><link rel="stylesheet" href="{css}"></head>
 <body>
 <header><nav aria-label="Hoofdmenu">{nav}</nav></header>
 <main>
@@ -28,9 +28,16 @@ def page_name(number: int) -> str:
     return "index.html" if number == 0 else f"pagina-{number}.html"
 
 
+def style_sheet(number: int) -> str:
+    """The style sheet of a page: one for the site, and one of its own for page 4."""
+    return "eigen.css" if number == 4 else "stijl.css"
+
+
 def write_site(folder: Path, pages: int) -> list[str]:
     """``pages`` pages linking to each other, each with an image without alt text; returns their paths."""
     folder.mkdir(parents=True, exist_ok=True)
+    for css in ("stijl.css", "eigen.css"):
+        (folder / css).write_text("body { font-family: sans-serif; color: #222; }\n", encoding="utf-8")
     nav = " ".join(f'<a href="{page_name(n)}">Onderwerp {n}</a>' for n in range(1, pages))
     for number in range(pages):
         title = "Home" if number == 0 else f"Onderwerp {number}"
@@ -39,7 +46,8 @@ def write_site(folder: Path, pages: int) -> list[str]:
 
 
 def write_page(folder: Path, number: int, nav: str, title: str, text: str) -> None:
-    (folder / page_name(number)).write_text(PAGE.format(nav=nav, title=title, text=text), encoding="utf-8")
+    (folder / page_name(number)).write_text(PAGE.format(nav=nav, title=title, text=text, css=style_sheet(number)),
+                                            encoding="utf-8")
 
 
 def nav_of(folder: Path) -> str:

@@ -152,9 +152,10 @@ class SiteGate:
         rules = self.robots.known(url)
         return rules.allowed(url) if rules is not None else not self.on_site(url)
 
-    async def allowed(self, url: str) -> str | None:
-        """None when the address may be requested, else why not."""
-        if not url.startswith(("http://", "https://")) or not self.in_scope(url):
+    async def allowed(self, url: str, *, whole_site: bool = False) -> str | None:
+        """None when the address may be requested, else why not. ``whole_site``: any address on the site's
+        hosts (a page's style sheets and scripts), not only those in its scope."""
+        if not url.startswith(("http://", "https://")) or not (self.on_site(url) if whole_site else self.in_scope(url)):
             return f"{reasons.LEAVES_SITE}: {url}"
         if self.robots is None:
             return None

@@ -775,6 +775,24 @@
   })();
 
 
+  // the style sheets (with their @imports) and scripts the page loaded from a file: an incremental run
+  // visits a page again when one of them changed, even if its HTML did not
+  const resources = (() => {
+    const urls = new Set(), MAX = 100;
+    const add = (href) => { if (href && /^https?:/.test(href) && urls.size < MAX) urls.add(href.split("#")[0]); };
+    const sheet = (s, depth) => {
+      add(s.href);
+      let rules = [];
+      try { rules = s.cssRules || []; } catch (e) { return; }  // another origin's sheet: its imports cannot be read
+      for (const rule of rules) {
+        if (depth < 4 && rule.styleSheet && rule.type === CSSRule.IMPORT_RULE) sheet(rule.styleSheet, depth + 1);
+      }
+    };
+    for (const s of document.styleSheets) sheet(s, 0);
+    for (const s of document.scripts) add(s.src);
+    return [...urls];
+  })();
+
   if (axeReady) { try { axe.teardown(); } catch (e) { /* ignore */ } }
   const html = document.documentElement;
   return {
@@ -782,7 +800,7 @@
     lang: html.getAttribute("lang") || html.getAttribute("xml:lang") || "",
     headings, landmarks, links, images, text_blocks,
     forms: document.forms.length, form_fields, lang_parts,
-    loose_text, focusables, search_forms,
+    loose_text, focusables, search_forms, resources,
     ...actFacts,
   };
 }

@@ -150,6 +150,19 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE sites ADD COLUMN visit_seconds REAL NOT NULL DEFAULT 0;
     """,
+    # 8: incremental runs: the validators of the style sheets and scripts of a site's pages, fetched over
+    #    plain HTTP once a run; a page whose HTML did not change is visited again when one of these did
+    """
+    CREATE TABLE resources (
+        run_id        INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+        site_id       TEXT NOT NULL,
+        url           TEXT NOT NULL,
+        etag          TEXT NOT NULL DEFAULT '',
+        last_modified TEXT NOT NULL DEFAULT '',
+        content_hash  TEXT NOT NULL DEFAULT '',  -- sha256 of the body; '' when it could not be fetched
+        PRIMARY KEY (run_id, site_id, url)
+    );
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -13,7 +13,7 @@ import zlib
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Iterator, Sequence
+from typing import Any, Iterable, Iterator, Sequence
 
 from ..checks import Finding
 from ..config import Site
@@ -88,6 +88,16 @@ class EarlierPage:
     etag: str
     last_modified: str
     content_hash: str
+
+
+@dataclass(frozen=True)
+class Validated:
+    """An address with the validators of its body: ETag, Last-Modified and sha256 ('' for each one absent)."""
+
+    url: str
+    etag: str = ""
+    last_modified: str = ""
+    content_hash: str = ""
 
 
 @dataclass(frozen=True)
@@ -488,6 +498,20 @@ class Store:
             (run_id, site_id),
         )
         return {r["url"]: EarlierPage(**dict(r)) for r in rows}
+
+    def save_resources(self, run_id: int, site_id: str, resources: Iterable[Validated]) -> None:
+        """The validators of the style sheets and scripts of the site's pages as this run fetched them."""
+        with self.transaction():
+            for r in resources:
+                self.db.execute(_upsert("resources", ("run_id", "site_id", "url", "etag", "last_modified", "content_hash"),
+                                        ("run_id", "site_id", "url")),
+                                (run_id, site_id, r.url, r.etag, r.last_modified, r.content_hash))
+
+    def resources(self, run_id: int, site_id: str) -> dict[str, Validated]:
+        """The validators of the style sheets and scripts of the site's pages as the run ``run_id`` fetched them."""
+        rows = self.db.execute("SELECT url, etag, last_modified, content_hash FROM resources WHERE run_id = ? AND site_id = ?",
+                               (run_id, site_id))
+        return {r["url"]: Validated(**dict(r)) for r in rows}
 
     def save_document(self, run_id: int, site_id: str, facts: DocumentFacts) -> None:
         """Store what was learned about one linked document (replaces an earlier record of it)."""

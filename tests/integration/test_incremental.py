@@ -1,6 +1,6 @@
-"""Incremental runs on a site where one page changes: only that page is visited again, the others
-carry the earlier results, marked with the run that visited them, and the results are those of a
-full run."""
+"""Incremental runs on a site where one page changes, then one page's style sheet: only that page is
+visited again, the others carry the earlier results, marked with the run that visited them, and the
+results are those of a full run."""
 
 import asyncio
 import time
@@ -54,6 +54,9 @@ def test_incremental_runs_visit_only_the_changed_page(tmp_path):
         second, requests = run("incremental", True)
         third, requests_again = run("incremental, nothing changed", True)
         full, _ = run("full after the change", False)
+        time.sleep(1.1)
+        (folder / "eigen.css").write_text("body { color: #222; } p { color: #bbb; }\n", encoding="utf-8")  # too light
+        restyled, requests_css = run("incremental, a style sheet changed", True)
 
     changed_url = base + f"pagina-{CHANGED}.html"
     carried = {p.url: p.carried_from for p in store.pages(second, "pagina")}
@@ -69,6 +72,17 @@ def test_incremental_runs_visit_only_the_changed_page(tmp_path):
     assert results(store, second) == expected and results(store, third) == expected
     assert any(url == changed_url and rule == "label" for url, rule, *_ in expected[1])
     assert store.run(second).incremental and not store.run(full).incremental
+    # each style sheet fetched once a run over plain HTTP (the browser visited nothing)
+    assert (requests_again["/stijl.css"], requests_again["/eigen.css"]) == (1, 1)
+
+    # pagina-4.html's own style sheet changed, its HTML did not: it is visited again, the others are carried
+    restyled_url = base + "pagina-4.html"
+    assert {p.url: p.carried_from for p in store.pages(restyled, "pagina")} == \
+        {url: None if url == restyled_url else full for url in carried}
+    assert {path: requests_css[path] for path in paths} == {path: 2 if path == "/pagina-4.html" else 1 for path in paths}
+    assert (requests_css["/stijl.css"], requests_css["/eigen.css"]) == (1, 2)  # checked once; visited once
+    contrast = {f.page_url for f in store.findings(restyled, "pagina") if f.rule_id == "color-contrast" and f.outcome == "failed"}
+    assert contrast == {restyled_url} and not any(f.rule_id == "color-contrast" for f in store.findings(full, "pagina"))
 
     exported = {p["url"]: p["carried_from"] for p in run_to_dict(store, second)["sites"][0]["pages"]}
     assert exported == carried

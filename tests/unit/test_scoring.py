@@ -1,5 +1,3 @@
-import pytest
-
 from a11y_audit.checks import check_page
 from a11y_audit.snapshot import AxeResults, AxeRule, PageSnapshot
 from a11y_audit.trends import diff_findings
