@@ -9,28 +9,57 @@ const cut = (s, n) => (s.length > n ? s.slice(0, n) : s);
 
 // the CSS selector of an element in the document: from the nearest ancestor with an id unique in the
 // document (or the top), tag names with :nth-of-type only among same-named siblings; the same in every
-// script, so findings on one element match
-const cssPath = (el) => {
-  if (el.id && /^[A-Za-z][\w-]*$/.test(el.id) && document.querySelectorAll("#" + el.id).length === 1) {
-    return "#" + el.id;
+// script, so findings on one element match. Selectors, unique ids and sibling positions are kept until
+// the document changes (a MutationObserver's pending records, read at each call, say so at once).
+const paths = { byEl: new WeakMap(), nth: new WeakMap(), ids: new Map(), observer: null };
+const pathsFresh = () => {
+  if (!paths.observer) {
+    paths.observer = new MutationObserver(() => {});
+    paths.observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ["id"] });
   }
-  const parts = [];
-  let node = el;
-  while (node && node.nodeType === 1 && node !== document.documentElement) {
-    if (node.id && /^[A-Za-z][\w-]*$/.test(node.id) && document.querySelectorAll("#" + node.id).length === 1) {
-      parts.unshift("#" + node.id);
-      break;
+  if (paths.observer.takeRecords().length) {
+    paths.byEl = new WeakMap(); paths.nth = new WeakMap(); paths.ids.clear();
+  }
+};
+const uniqueId = (node) => {
+  if (!node.id || !/^[A-Za-z][\w-]*$/.test(node.id)) return false;
+  if (!paths.ids.has(node.id)) paths.ids.set(node.id, document.querySelectorAll("#" + node.id).length === 1);
+  return paths.ids.get(node.id);
+};
+const nthOf = (parent, node) => {  // ":nth-of-type(i)" when the parent has more than one child of the node's tag
+  let nth = paths.nth.get(parent);
+  if (!nth) {
+    nth = new Map();
+    const seen = new Map();
+    for (const child of parent.children) seen.set(child.localName, (seen.get(child.localName) || 0) + 1);
+    const index = new Map();
+    for (const child of parent.children) {
+      const i = (index.get(child.localName) || 0) + 1;
+      index.set(child.localName, i);
+      nth.set(child, seen.get(child.localName) > 1 ? `:nth-of-type(${i})` : "");
     }
-    let part = node.localName;
+    paths.nth.set(parent, nth);
+  }
+  return nth.get(node) || "";
+};
+const pathOf = (node) => {
+  if (!node || node.nodeType !== 1 || node === document.documentElement) return "";
+  if (paths.byEl.has(node)) return paths.byEl.get(node);
+  let path;
+  if (uniqueId(node)) {
+    path = "#" + node.id;
+  } else {
     const parent = node.parentElement;
-    if (parent) {
-      const same = Array.from(parent.children).filter((c) => c.localName === node.localName);
-      if (same.length > 1) part += `:nth-of-type(${same.indexOf(node) + 1})`;
-    }
-    parts.unshift(part);
-    node = parent;
+    const part = node.localName + (parent ? nthOf(parent, node) : "");
+    const above = pathOf(parent);
+    path = above ? `${above} > ${part}` : part;
   }
-  return parts.join(" > ");
+  paths.byEl.set(node, path);
+  return path;
+};
+const cssPath = (el) => {
+  pathsFresh();
+  return pathOf(el);
 };
 
 
