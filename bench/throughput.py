@@ -102,9 +102,10 @@ async def raw_baseline(urls: list[str], concurrency: int, settings: Settings) ->
     return len(urls) / elapsed
 
 
-async def full_audit(base: str, pages: int, concurrency: int, interaction: bool = True) -> float:
+async def full_audit(base: str, pages: int, concurrency: int, interaction: bool = True,
+                     request_delay: float = Settings().request_delay) -> float:
     settings = Settings(concurrency=concurrency, per_host_concurrency=concurrency, max_pages=pages,
-                        allowed_hosts=["127.0.0.1"], interaction=interaction)
+                        allowed_hosts=["127.0.0.1"], interaction=interaction, request_delay=request_delay)
     targets = Targets(settings=settings, sites=[Site(id="bench", name="Benchdorp", url=base + "p0.html")])
     with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "bench.sqlite") as store:
         started = time.perf_counter()
@@ -121,6 +122,9 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--shared-chrome", action="store_true",
                         help="the same header, menu and footer on every page (bench/sitegen.py municipal_chrome)")
+    parser.add_argument("--request-delay", type=float, default=Settings().request_delay,
+                        help="the full audit's seconds between two requests to one host (default: the setting's "
+                             "default). With one site, its discovery waits that long between the fetches of its pages")
     args = parser.parse_args()
     kinds = {"raw": None, "full": True, "no interaction": False}
     with tempfile.TemporaryDirectory() as tmp:
@@ -128,7 +132,7 @@ def main() -> None:
         with serve_folder(Path(tmp) / "site") as base:
             urls = [base + name for name in names]
             print(f"{len(urls)} generated pages{' with shared chrome' if args.shared_chrome else ''}; "
-                  f"{args.rounds} round(s) per setting; medians")
+                  f"{args.rounds} round(s) per setting; medians; request_delay {args.request_delay:g} s")
             print(f"{'conc':>4} {'audit':<15} {'pages/s':>8} {'ratio':>6} {'CPU s/page':>11} {'peak MB':>8}")
             for concurrency in args.concurrency:
                 rates: dict[str, list[float]] = {kind: [] for kind in kinds}
@@ -140,7 +144,7 @@ def main() -> None:
                             if interaction is None:
                                 rate = asyncio.run(raw_baseline(urls, concurrency, Settings()))
                             else:
-                                rate = asyncio.run(full_audit(base, len(urls), concurrency, interaction))
+                                rate = asyncio.run(full_audit(base, len(urls), concurrency, interaction, args.request_delay))
                         rates[kind].append(rate)
                         cpus[kind].append(memory.cpu / len(urls))
                         peaks[kind] = max(peaks[kind], memory.peak)
