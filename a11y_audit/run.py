@@ -585,9 +585,9 @@ async def _finish_site(
 
 async def _resources(crawl: _SiteCrawl, snapshots: list[PageSnapshot], settings: Settings) -> list[Validated]:
     """The style sheets and scripts of the site's pages, fetched (once a run) for the next incremental run,
-    within the site's time."""
+    within the site's time; not for `check` (single pages, never incremental)."""
     left = settings.max_site_seconds - crawl.time_spent()
-    if crawl.resources is None or left <= 0:
+    if crawl.resources is None or not settings.site_checks or left <= 0:
         return []
     try:
         return await asyncio.wait_for(crawl.resources.fetched(u for s in snapshots for u in s.resources), left)
