@@ -423,14 +423,14 @@ def _carry_if_unchanged(crawl: _SiteCrawl, url: str, found: Validators | None) -
         crawl.carry[url] = earlier
 
 
-async def _unchanged_page(crawl: _SiteCrawl, store: Store, url: str) -> EarlierPage | None:
-    """Incremental: the previous run's page when its HTML (``crawl.carry``) and its style sheets and scripts
-    are as they were then."""
+async def _unchanged_page(crawl: _SiteCrawl, store: Store, url: str) -> tuple[EarlierPage, PageSnapshot] | None:
+    """Incremental: the previous run's page and its snapshot when its HTML (``crawl.carry``) and its style
+    sheets and scripts are as they were then."""
     earlier = crawl.carry.get(url)
     if earlier is None or crawl.resources is None:
         return None
-    loaded = store.snapshot(earlier.run_id, crawl.site.id, url).resources
-    return earlier if await crawl.resources.unchanged(loaded) else None
+    snapshot = store.snapshot(earlier.run_id, crawl.site.id, url)
+    return (earlier, snapshot) if await crawl.resources.unchanged(snapshot.resources) else None
 
 
 def _plan(crawl: _SiteCrawl, store: Store, run_id: int, url: str, depth: int, why: tuple[str, ...]) -> None:
@@ -476,9 +476,10 @@ async def _visit_one(
     crawl: _SiteCrawl, url: str, depth: int, why: tuple[str, ...], store: Store, run_id: int, settings: Settings,
     gatherer: Gatherer, politeness: Politeness, queue: asyncio.Queue, progress: Progress,
 ) -> None:
-    carried = await _unchanged_page(crawl, store, url)
-    if carried is not None:  # unchanged since the previous run: its snapshot, checked again below
-        snapshot = store.snapshot(carried.run_id, crawl.site.id, url)
+    unchanged = await _unchanged_page(crawl, store, url)
+    carried = unchanged[0] if unchanged else None
+    if unchanged is not None:  # unchanged since the previous run: its snapshot, checked again below
+        snapshot = unchanged[1]
     elif crawl.time_spent() > settings.max_site_seconds:
         snapshot = failed_page(url, f"{reasons.TIME_LIMIT}: {settings.max_site_seconds:g}")
     else:
