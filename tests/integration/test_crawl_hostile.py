@@ -92,10 +92,13 @@ def test_politeness_delay_and_per_host_slots(crawled):
     turns = [t for host, t in site.claims if host == urlsplit(site.base).netloc]
     assert len(turns) >= 40
     assert min(b - a for a, b in zip(turns, turns[1:])) >= CRAWL_DELAY - 0.005
-    # as the server saw them (its clock includes network and scheduling jitter): never a burst
+    # as the server saw them (same clock; a loaded machine can delay a request after its turn, so the
+    # server's view alone may bunch them): the k-th request arrived after the k-th turn was claimed, so
+    # no request went out without a turn of its own
     polite = sorted((r for r in site.requests if not r.browser or r.navigate), key=lambda r: r.started)
-    busiest_second = max(sum(1 for o in polite if r.started <= o.started < r.started + 1) for r in polite)
-    assert busiest_second <= 1 / CRAWL_DELAY + 1
+    assert len(polite) <= len(turns)
+    assert all(r.started >= turn for r, turn in zip(polite, turns)), [
+        (r.path, round(r.started - turn, 3)) for r, turn in zip(polite, turns) if r.started < turn]
     # at most per_host_concurrency (2, with concurrency 3) at a time; the server goes on working on
     # requests the client gave up on (/traag, /druppel after page_timeout): those are left out
     answered = [r for r in polite if r.ended and r.ended - r.started < PAGE_TIMEOUT]
