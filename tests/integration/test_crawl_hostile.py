@@ -63,7 +63,7 @@ def test_the_run_finishes_within_its_bounds(crawled):
     site, store, run_id, export, seconds = crawled
     assert store.run(run_id).status == "finished"
     assert export["sites"][0]["status"] == "audited"
-    assert seconds < 90
+    assert seconds < 150  # about 50-70 s; pages that never end would hold it far longer
     assert export["sites"][0]["discovery"]["fetched"] <= 45
 
 
