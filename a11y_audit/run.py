@@ -416,6 +416,7 @@ def _takes_session(gatherer: Gatherer) -> bool:
     except (TypeError, ValueError):
         return False
 
+
 def _carry_if_unchanged(crawl: _SiteCrawl, url: str, found: Validators | None) -> None:
     """Incremental: take the page over from the previous run when discovery found its HTML unchanged."""
     earlier = crawl.earlier.get(url)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import threading
 import time
@@ -15,6 +16,14 @@ from postgres_server import postgres_server, postgres_url, store_location  # noq
 FIXTURES = Path(__file__).parent / "fixtures"
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SLOW_ASKED = threading.Event()  # set when /slow is requested: a test can act while the browser waits for it
+
+
+async def visiting_slow_page(gatherer, base: str) -> asyncio.Task:
+    """Start a visit of the fixture site's /slow; return it once the server has the request (the browser waits)."""
+    SLOW_ASKED.clear()
+    visit = asyncio.create_task(gatherer.visit(base + "slow"))
+    assert await asyncio.to_thread(SLOW_ASKED.wait, 15), "the slow page was not requested"
+    return visit
 
 
 class FixtureHandler(SimpleHTTPRequestHandler):

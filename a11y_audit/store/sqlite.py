@@ -79,18 +79,6 @@ class DiscoveredRow:
 
 
 @dataclass(frozen=True)
-class EarlierPage:
-    """A page audited in an earlier run, with the validators of its HTML then (incremental runs)."""
-
-    url: str
-    run_id: int  # the run it is in
-    audited_in: int  # the run that visited it (an earlier one when it was carried forward itself)
-    etag: str
-    last_modified: str
-    content_hash: str
-
-
-@dataclass(frozen=True)
 class Validated:
     """An address with the validators of its body: ETag, Last-Modified and sha256 ('' for each one absent)."""
 
@@ -98,6 +86,14 @@ class Validated:
     etag: str = ""
     last_modified: str = ""
     content_hash: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class EarlierPage(Validated):
+    """A page audited in an earlier run, with the validators of its HTML then (incremental runs)."""
+
+    run_id: int  # the run it is in
+    audited_in: int  # the run that visited it (an earlier one when it was carried forward itself)
 
 
 @dataclass(frozen=True)

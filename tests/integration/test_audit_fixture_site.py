@@ -12,7 +12,7 @@ from a11y_audit.gather.browser import ENV_VAR, BrowserNotFound, find_browser
 from a11y_audit.gather.page import Gatherer
 from a11y_audit.run import audit
 from a11y_audit.store.sqlite import Store
-from conftest import SLOW_ASKED
+from conftest import visiting_slow_page
 
 pytestmark = pytest.mark.browser
 
@@ -96,9 +96,7 @@ def _kill_browser() -> int:
 def test_crashed_browser_is_restarted_and_the_run_goes_on(fixture_site):
     async def scenario():
         async with Gatherer(Settings(page_timeout=20)) as gatherer:
-            SLOW_ASKED.clear()
-            slow = asyncio.create_task(gatherer.visit(fixture_site + "slow"))
-            assert await asyncio.to_thread(SLOW_ASKED.wait, 15), "the slow page was not requested"
+            slow = await visiting_slow_page(gatherer, fixture_site)
             _kill_browser()
             crashed = await slow
             after = await gatherer.visit(fixture_site + "page2.html")

@@ -18,7 +18,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import psutil
 import pytest
-from conftest import SLOW_ASKED
+from conftest import visiting_slow_page
 from hostile import HostileSite
 
 from a11y_audit.config import Settings, Site, Targets
@@ -188,9 +188,7 @@ def test_crashed_browser_is_replaced_and_the_run_goes_on(fixture_site):
 
     async def scenario():
         async with SeleniumGatherer(Settings(page_timeout=20, backend="selenium")) as gatherer:
-            SLOW_ASKED.clear()
-            slow = asyncio.create_task(gatherer.visit(fixture_site + "slow"))
-            assert await asyncio.to_thread(SLOW_ASKED.wait, 15), "the slow page was not requested"
+            slow = await visiting_slow_page(gatherer, fixture_site)
             _browser_of(gatherer).kill()
             crashed = await slow
             after = await gatherer.visit(fixture_site + "page2.html")
