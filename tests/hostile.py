@@ -234,7 +234,7 @@ class HostileSite:
         elif path == "/fout":
             h.answer(500, b"<h1>Interne fout</h1>")
         elif path == "/traag":
-            time.sleep(6)
+            time.sleep(20)
             h.answer(200, _page("Traag", "<p>Eindelijk.</p>"))
         elif path == "/hangt":
             time.sleep(20)
@@ -246,7 +246,7 @@ class HostileSite:
             for _ in range(40):
                 h.wfile.write(b" ")
                 h.wfile.flush()
-                time.sleep(0.25)
+                time.sleep(0.5)
         elif path == "/groot":  # 3 MB without Content-Length
             h.send_response(200)
             h.send_header("Content-Type", "text/html; charset=utf-8")

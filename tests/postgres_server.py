@@ -64,13 +64,19 @@ def postgres_server() -> Iterator[PostgresServer]:
     folder = Path(tempfile.mkdtemp(prefix="a11y-audit-pg-"))
     if os.geteuid() == 0:
         shutil.chown(folder, "postgres", "postgres")
-    data, port = folder / "data", _free_port()
+    data = folder / "data"
     run = [*_as_server_user()]
     subprocess.run([*run, str(bin_dir / "initdb"), "-D", str(data), "-U", "postgres", "--auth=trust", "-E", "UTF8",
                     "--locale=C", "--no-sync"], check=True, capture_output=True)
-    options = f"-h 127.0.0.1 -p {port} -k {folder} -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
-    subprocess.run([*run, str(bin_dir / "pg_ctl"), "-D", str(data), "-l", str(folder / "log"), "-o", options, "-w", "start"],
-                   check=True, capture_output=True)
+    for _ in range(3):  # another process may take the free port before the server does
+        port = _free_port()
+        options = f"-h 127.0.0.1 -p {port} -k {folder} -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+        started = subprocess.run([*run, str(bin_dir / "pg_ctl"), "-D", str(data), "-l", str(folder / "log"), "-o", options,
+                                  "-w", "start"], capture_output=True)
+        if started.returncode == 0:
+            break
+    else:
+        raise AssertionError(f"PostgreSQL did not start: {started.stderr.decode(errors='replace')}")
     try:
         yield PostgresServer(port)
     finally:

@@ -23,7 +23,7 @@ def closed_port() -> int:
 def test_run_report_and_export(fixture_site, tmp_path):
     targets = tmp_path / "targets.yaml"
     targets.write_text(
-        "settings:\n  page_timeout: 10\n  max_pages: 3\n  allowed_hosts: [127.0.0.1]\n"
+        "settings:\n  page_timeout: 20\n  max_pages: 3\n  allowed_hosts: [127.0.0.1]\n"
         f"sites:\n  - id: test\n    name: Testgemeente\n    url: {fixture_site}\n"
         f"  - id: niet-bereikbaar\n    name: Onbereikbaar\n    url: http://127.0.0.1:{closed_port()}/\n",
         encoding="utf-8",

@@ -29,7 +29,7 @@ def report_text(path) -> str:
 def test_run_report_and_export_in_postgresql_equal_sqlite(fixture_site, postgres_url, tmp_path):
     targets = tmp_path / "targets.yaml"
     targets.write_text(
-        "settings:\n  page_timeout: 10\n  max_pages: 20\n  sample_seed: 3\n  allowed_hosts: [127.0.0.1]\n"
+        "settings:\n  page_timeout: 20\n  max_pages: 20\n  sample_seed: 3\n  allowed_hosts: [127.0.0.1]\n"
         "  concurrency: 1\n  per_host_concurrency: 1\n"  # one page at a time: the same order in both stores
         f"sites:\n  - id: test\n    name: Testgemeente\n    url: {fixture_site}\n",
         encoding="utf-8",

@@ -21,7 +21,7 @@ EXPECTED_PAGES = {
     "/page2.html": ("audited", ""),
     "/nieuws.html": ("audited", ""),
     "/missing.html": ("failed", "http-status: 404"),
-    "/slow": ("failed", "timeout: 10"),
+    "/slow": ("failed", "timeout: 20"),
 }
 # (page, rule, outcome, selector): every barrier planted in tests/fixtures/site, nothing else
 EXPECTED_FINDINGS = {
@@ -37,7 +37,7 @@ EXPECTED_FINDINGS = {
 
 @pytest.fixture(scope="module")
 def audited(fixture_site, tmp_path_factory):
-    settings = Settings(page_timeout=10, allowed_hosts=["127.0.0.1"], max_pages=20)
+    settings = Settings(page_timeout=20, allowed_hosts=["127.0.0.1"], max_pages=20)
     targets = Targets(settings=settings, sites=[Site(id="test", name="Testgemeente", url=fixture_site)])
     store = Store(tmp_path_factory.mktemp("store") / "a.sqlite")
     run_id = asyncio.run(audit(targets, store))
@@ -79,7 +79,7 @@ def test_run_records_settings_and_versions(audited):
     assert run.status == "finished"
     assert run.axe_version and run.axe_version >= "4.12"
     assert run.browser_version and run.versions["playwright"]
-    assert run.settings["page_timeout"] == 10
+    assert run.settings["page_timeout"] == 20
 
 
 def _kill_browser() -> int:

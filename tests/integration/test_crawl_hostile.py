@@ -22,7 +22,7 @@ from a11y_audit.store.sqlite import Store
 pytestmark = pytest.mark.browser
 
 LISTED = ["/alert", "/weg", "/verversen", "/oneindig", "/lus", "/latin1", "/verkeerd"]
-PAGE_TIMEOUT = 5
+PAGE_TIMEOUT = 10  # ordinary pages well within it on a loaded machine; /traag and /druppel take 20 s
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +32,7 @@ def crawled(tmp_path_factory):
 
     async def recorded_turn(self, host):
         await turn(self, host)
-        claims.append((host, time.monotonic()))
+        claims.append((host, self._host(host).last_start))  # the moment claimed, not a later clock read
 
     with HostileSite() as site, pytest.MonkeyPatch.context() as patch:
         patch.setattr(Politeness, "turn", recorded_turn)
@@ -63,7 +63,7 @@ def test_the_run_finishes_within_its_bounds(crawled):
     site, store, run_id, export, seconds = crawled
     assert store.run(run_id).status == "finished"
     assert export["sites"][0]["status"] == "audited"
-    assert seconds < 150  # about 50-70 s; pages that never end would hold it far longer
+    assert seconds < 200  # about 60-90 s; pages that never end would hold it far longer
     assert export["sites"][0]["discovery"]["fetched"] <= 45
 
 

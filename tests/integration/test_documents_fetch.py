@@ -36,7 +36,10 @@ class Handler(BaseHTTPRequestHandler):
                 pass  # the client stopped reading: as it should
         elif path == "/slow.pdf":
             time.sleep(10)
-            self._send(200, PDF, "application/pdf")
+            try:
+                self._send(200, PDF, "application/pdf")
+            except OSError:
+                pass  # the client gave up long ago: as it should
         elif path == "/page.pdf":
             self._send(200, b"<html><body>Niet gevonden</body></html>", "text/html")
         elif path == "/redirect.pdf":

@@ -105,7 +105,9 @@ def test_sound_that_plays_by_itself_without_a_way_to_stop_it(snapshots):
 def test_text_that_keeps_changing(snapshots):
     ticker = snapshots["ticker.html"]
     assert [c.selector for c in ticker.changing_text] == ["#beurt"]
-    assert len(ticker.changing_text[0].updates) >= 3 and ticker.timings.media_ms <= 4000
+    beurt = ticker.changing_text[0]
+    # the text never stops changing; the watch stops at its cap, 3.5 s after the load event by the page's clock
+    assert len(beurt.updates) >= 3 and beurt.updates[-1] + beurt.quiet_ms < 6000
     # the page has a link, which is no way to pause: a person has to look
     assert media_findings(ticker) == [("auto-updating-text", CANT_TELL, "#beurt", ("2.2.2",))]
     assert media_findings(snapshots["ticker-ok.html"]) == []
@@ -113,8 +115,12 @@ def test_text_that_keeps_changing(snapshots):
 
 def test_a_count_up_and_a_page_that_loads_in_steps_do_not_count(snapshots):
     settled = snapshots["settled.html"]
-    assert [len(c.updates) for c in settled.changing_text] == [3]  # the news, in three steps; the count-up is one run
-    assert settled.changing_text[0].quiet_ms >= 1250  # the watch went on until it had stopped changing
+    changing = {c.selector: c for c in settled.changing_text}
+    assert len(changing["#nieuws"].updates) == 3  # the news, in three steps
+    assert changing["#nieuws"].quiet_ms >= 1250  # the watch went on until it had stopped changing
+    # the count-up is one run of changes: not listed (one update), or two when a long task of the audit
+    # itself (axe-core on a loaded machine) paused the page's timer for more than a burst
+    assert "#inwoners" not in changing or len(changing["#inwoners"].updates) <= 2
     assert media_findings(settled) == []
 
 
