@@ -51,8 +51,9 @@ MAX_DIR_PAGES = 500
 @click.option("--markdown", "markdown_file", type=click.Path(dir_okay=False, path_type=Path), help="Write a Markdown summary here.")
 @click.option("--backend", type=click.Choice(["playwright", "selenium"]), help="How the browser is driven [default: playwright].")
 @click.option("--selenium-url", help="Selenium backend: a WebDriver server or Selenium Grid [default: a local chromedriver].")
+@click.option("--lang", type=click.Choice(["nl", "en"]), help="Language of the summary (printed, and --markdown) [default: nl].")
 def check(urls, sitemap, directory, crawl, config_file, fail_on, min_score, baseline, update_baseline, output_dir, formats,
-          junit, sarif, json_file, csv_file, earl, markdown_file, backend, selenium_url) -> None:
+          junit, sarif, json_file, csv_file, earl, markdown_file, backend, selenium_url, lang) -> None:
     """Audit pages for a CI pipeline and fail on new barriers.
 
     Exit status: 0 passed, 1 a threshold was breached, 2 usage or configuration
@@ -64,7 +65,7 @@ def check(urls, sitemap, directory, crawl, config_file, fail_on, min_score, base
             {"urls": list(urls), "sitemap": sitemap, "dir": str(directory) if directory else None, "crawl": crawl,
              "fail_on": fail_on, "min_score": min_score, "baseline": str(baseline) if baseline else None,
              "output_dir": str(output_dir) if output_dir else None, "outputs": list(formats),
-             "backend": backend or ("selenium" if selenium_url else None), "selenium_url": selenium_url},
+             "backend": backend or ("selenium" if selenium_url else None), "selenium_url": selenium_url, "lang": lang},
         )
     except ConfigError as exc:
         _exit(str(exc), EXIT_USAGE)
@@ -137,7 +138,7 @@ def _audit(config: CheckConfig, pages: list[str], local: bool) -> tuple[GateResu
     score = score_site(snapshots, findings, config.wcag_version, config.wcag_level).score
     result = evaluate(findings, page_rows, score, config.thresholds(), baseline)
     meta = RunMeta(run.axe_version or "", run.browser_version or "", config.wcag_version, config.wcag_level,
-                   tuple(p.final_url or p.url for p in page_rows if p.state == "audited"))
+                   tuple(p.final_url or p.url for p in page_rows if p.state == "audited"), config.lang)
     return result, meta, findings
 
 

@@ -58,6 +58,7 @@ class CheckConfig(BaseModel):
     axe_path: str | None = None
     backend: Literal["playwright", "selenium"] = "playwright"
     selenium_url: str | None = Field(None, pattern=r"^https?://[^/\s]+")
+    lang: Literal["nl", "en"] = "nl"  # of the summary for people
 
     def thresholds(self) -> Thresholds:
         return Thresholds(

@@ -50,6 +50,23 @@ class Thresholds:
 
 
 @dataclass(frozen=True)
+class Breach:
+    """Why the build fails: ``count`` new barriers of impact ``fail_on`` or worse, or a ``score`` below ``minimum``."""
+
+    kind: str  # "new" or "score"
+    count: int = 0
+    fail_on: str = ""
+    rules: tuple[str, ...] = ()
+    score: float = 0.0
+    minimum: float = 0.0
+
+    def __str__(self) -> str:
+        if self.kind == "new":
+            return f"{self.count} new barrier(s) of impact {self.fail_on} or worse: {', '.join(self.rules)}"
+        return f"score {self.score:.1f} is below the minimum {self.minimum:g}"
+
+
+@dataclass(frozen=True)
 class Classified:
     finding: Finding
     status: str  # NEW, BASELINE, IGNORED, REVIEW, BELOW
@@ -67,7 +84,7 @@ class GateResult:
     score: float | None
     thresholds: Thresholds
     expired_ignores: tuple[Ignore, ...]
-    breaches: tuple[str, ...]  # plain reasons why the build fails
+    breaches: tuple[Breach, ...]  # why the build fails
 
     @property
     def exit_code(self) -> int:
@@ -118,10 +135,10 @@ def evaluate(
     breaches = []
     new = [c for c in classified if c.breaks]
     if new:
-        rules = sorted({c.finding.rule_id for c in new})
-        breaches.append(f"{len(new)} new barrier(s) of impact {thresholds.fail_on} or worse: {', '.join(rules)}")
+        rules = tuple(sorted({c.finding.rule_id for c in new}))
+        breaches.append(Breach("new", count=len(new), fail_on=thresholds.fail_on, rules=rules))
     if thresholds.min_score is not None and score is not None and score < thresholds.min_score:
-        breaches.append(f"score {score:.1f} is below the minimum {thresholds.min_score:g}")
+        breaches.append(Breach("score", score=score, minimum=thresholds.min_score))
     return GateResult(
         findings=tuple(classified),
         untested=tuple(p for p in pages if p.state != "audited"),

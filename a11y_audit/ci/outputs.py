@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import Any, Callable
 
 from .. import __version__
+from ..checks import IMPACTS, Finding
+from ..report.i18n import decimal, reason_text, translator
 from ..report.model import rule_texts
 from ..wcag import load_catalogue
 from .gate import BASELINE, IGNORED, NEW, REVIEW, Classified, GateResult
@@ -26,6 +28,7 @@ class RunMeta:
     wcag_version: str
     wcag_level: str
     pages: tuple[str, ...]  # audited page URLs
+    lang: str = "nl"  # of the texts for people (the Markdown summary)
 
 
 def _title(c: Classified) -> str:
@@ -184,7 +187,7 @@ def as_json(result: GateResult, meta: RunMeta) -> dict[str, Any]:
         "tool": {"name": "a11y-audit", "version": __version__, "axe_version": meta.axe_version},
         "passed": result.passed,
         "exit_code": result.exit_code,
-        "breaches": list(result.breaches),
+        "breaches": [str(b) for b in result.breaches],
         "score": result.score,
         "thresholds": {"fail_on": result.thresholds.fail_on, "min_score": result.thresholds.min_score},
         "counts": {s: result.count(s) for s in (NEW, BASELINE, IGNORED, REVIEW)},
@@ -212,35 +215,66 @@ def _md(text: str) -> str:
 
 
 def markdown(result: GateResult, meta: RunMeta, limit: int = 30) -> str:
-    verdict = "passed" if result.passed else ("failed" if result.breaches else "could not test every page")
-    icon = {"passed": "✅", "failed": "❌"}.get(verdict, "⚠️")
+    """The summary for people (a pull request, the job log): the verdict, the new barriers per rule, the
+    most severe and most frequent first, with how to fix them, then where they are (up to ``limit``)."""
+    lang = meta.lang
+    t = translator(lang)
+    verdict = "ci_passed" if result.passed else ("ci_failed" if result.breaches else "ci_untested")
+    icon = {"ci_passed": "✅", "ci_failed": "❌"}.get(verdict, "⚠️")
+    tested = t("ci_tested", version=meta.wcag_version, level=meta.wcag_level, pages=len(meta.pages), axe=meta.axe_version)
+    if result.score is not None:
+        tested += " " + t("ci_score", score=decimal(f"{result.score:.1f}", lang))
     lines = [
-        f"## {icon} Accessibility check {verdict}",
-        "",
-        f"WCAG {meta.wcag_version} {meta.wcag_level}, {len(meta.pages)} page(s), axe-core {meta.axe_version}."
-        + (f" Score: **{result.score:.1f}**/100." if result.score is not None else ""),
-        "",
-        "| new | known (baseline) | ignored | to review |",
+        f"## {icon} {t(verdict)}", "", tested, "",
+        f"| {t('ci_new')} | {t('ci_baseline')} | {t('ci_ignored')} | {t('ci_review')} |",
         "|---:|---:|---:|---:|",
         f"| {result.count(NEW)} | {result.count(BASELINE)} | {result.count(IGNORED)} | {result.count(REVIEW)} |",
         "",
     ]
-    lines += [f"- {_md(b)}" for b in result.breaches]
-    new = [c for c in result.findings if c.status == NEW]
-    if new:
-        lines += ["", "### New barriers", "", "| impact | rule | WCAG | page | element |", "|---|---|---|---|---|"]
-        for c in new[:limit]:
-            f = c.finding
-            lines.append(f"| {f.impact or ''} | [{f.rule_id}]({f.help_url}) | {' '.join(f.criteria)} | {_md(f.page_url)} | `{_md(f.selector)}` |")
-        if len(new) > limit:
-            lines.append(f"\n…and {len(new) - limit} more.")
+    for breach in result.breaches:
+        if breach.kind == "new":
+            lines.append(f"- {t('ci_breach_new', count=breach.count, fail_on=t(f'impact_{breach.fail_on}').lower())}")
+        else:
+            lines.append(f"- {t('ci_breach_score', score=decimal(f'{breach.score:.1f}', lang), minimum=decimal(f'{breach.minimum:g}', lang))}")
+    groups = _worst_first([c.finding for c in result.findings if c.status == NEW])
+    if groups:
+        lines += ["", f"### {t('ci_new_title')}", "",
+                  f"| {t('impact')} | {t('ci_problem')} | WCAG | {t('ci_elements')} | {t('doc_pages')} |", "|---|---|---|---:|---:|"]
+        for findings in groups:
+            f, texts = findings[0], rule_texts(findings[0], lang)
+            lines.append(f"| {_impact(f, t)} | [{_md(texts.title)}]({f.help_url}) `{f.rule_id}` | {' '.join(f.criteria)} | "
+                         f"{len(findings)} | {len({x.page_url for x in findings})} |")
+        fixes = [(rule_texts(g[0], lang).title, rule_texts(g[0], lang).fix) for g in groups]
+        if any(fix for _, fix in fixes):
+            lines += ["", f"### {t('ci_how_to_fix')}", ""] + [f"- **{_md(title)}**: {_md(fix)}" for title, fix in fixes if fix]
+        where = [f for g in groups for f in g]
+        lines += ["", f"### {t('ci_elements_title')}", "",
+                  f"| {t('impact')} | {t('ci_problem')} | {t('page')} | {t('ci_element')} |", "|---|---|---|---|"]
+        lines += [f"| {_impact(f, t)} | {_md(rule_texts(f, lang).title)} | {_md(f.page_url)} | `{_md(f.selector)}` |"
+                  for f in where[:limit]]
+        if len(where) > limit:
+            lines += ["", t("ci_more", count=len(where) - limit)]
     if result.untested:
-        lines += ["", "### Pages that could not be tested", ""] + [f"- {_md(p.url)}: {_md(p.reason)}" for p in result.untested]
+        lines += ["", f"### {t('ci_untested_title')}", ""]
+        lines += [f"- {_md(p.url)}: {_md(reason_text(p.reason, lang))}" for p in result.untested]
     if result.expired_ignores:
-        lines += ["", "### Expired ignore rules (no longer applied)", ""]
-        lines += [f"- {i.rule}: {_md(i.reason)} (until {i.until})" for i in result.expired_ignores]
-    lines += ["", "_Automated checks find only part of the WCAG barriers; test with people too._", ""]
+        lines += ["", f"### {t('ci_expired_title')}", ""]
+        lines += [f"- {i.rule}: {_md(i.reason)} ({t('ci_until', date=i.until)})" for i in result.expired_ignores]
+    lines += ["", t("ci_people"), ""]
     return "\n".join(lines)
+
+
+def _worst_first(findings: list[Finding]) -> list[list[Finding]]:
+    """Findings by rule: the most severe impact first, then the rule on the most elements."""
+    rank = {impact: i for i, impact in enumerate(IMPACTS)}  # an unknown impact counts as the most severe
+    groups: dict[str, list[Finding]] = defaultdict(list)
+    for f in sorted(findings, key=lambda f: rank.get(f.impact, -1)):
+        groups[f.rule_id].append(f)
+    return sorted(groups.values(), key=lambda g: (rank.get(g[0].impact, -1), -len(g), g[0].rule_id))
+
+
+def _impact(finding: Finding, t: Callable[..., str]) -> str:
+    return t(f"impact_{finding.impact}") if finding.impact in IMPACTS else t("impact_none")
 
 
 WRITERS: dict[str, Callable[[GateResult, RunMeta], Any]] = {

@@ -10,7 +10,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 
 from ..store.sqlite import Store
 from .export import export_run, json_file_name
-from .i18n import reason_text, translator
+from .i18n import decimal, reason_text, translator
 from ..wcag.scoring import OUTCOMES
 from .comparison import compare
 from .model import SiteReport, rule_texts, site_report
@@ -31,7 +31,7 @@ def _environment(lang: str) -> Environment:
     t = translator(lang)
 
     def num(value: float | None) -> str:
-        return "–" if value is None else _decimal(f"{value:.1f}", lang)
+        return "–" if value is None else decimal(f"{value:.1f}", lang)
 
     env.filters["href"] = _href
     env.globals.update(
@@ -51,7 +51,7 @@ def _environment(lang: str) -> Environment:
         trend_points=lambda trend: [(str(p.run_id), p.score) for p in trend],
         rule_title=lambda finding: rule_texts(finding, lang).title,
         num=num,
-        signed=lambda value: "" if value is None else _decimal(f"{value:+.1f}", lang),
+        signed=lambda value: "" if value is None else decimal(f"{value:+.1f}", lang),
         outcomes=OUTCOMES,
         yes_no=lambda value: t("unknown") if value is None else t("yes" if value else "no"),
         plain_label=lambda label: label_text(label, lang),
@@ -73,11 +73,6 @@ def _date(iso: str) -> str:
         return datetime.fromisoformat(iso).astimezone().strftime("%d-%m-%Y %H:%M")
     except ValueError:
         return iso
-
-
-def _decimal(text: str, lang: str) -> str:
-    """Dutch writes a decimal comma."""
-    return text.replace(".", ",") if lang == "nl" else text
 
 
 def _href(url: str) -> str:

@@ -33,6 +33,11 @@ def translator(lang: str) -> Callable[..., str]:
     return t
 
 
+def decimal(text: str, lang: str) -> str:
+    """Dutch writes a decimal comma."""
+    return text.replace(".", ",") if lang == "nl" else text
+
+
 def reason_text(reason: str, lang: str) -> str:
     """A stored reason code ("timeout: 30") in plain language; several are joined by '; '."""
     t = translator(lang)

@@ -37,12 +37,12 @@ def build(tmp_path):
 def test_clean_page_passes_and_serious_barriers_fail(build, tmp_path):
     clean = check("--dir", str(build), "index.html", "--fail-on", "serious", cwd=tmp_path)
     assert clean.returncode == 0, clean.stdout + clean.stderr
-    assert "Accessibility check passed" in clean.stdout
+    assert "Toegankelijkheidscontrole: geslaagd" in clean.stdout
     bad = check("--dir", str(build), "nieuws.html", "--fail-on", "serious", cwd=tmp_path)
     assert bad.returncode == 1
     assert "image-alt" in bad.stdout and "color-contrast" in bad.stdout
     only_critical = check("--dir", str(build), "nieuws.html", "--fail-on", "critical", cwd=tmp_path)
-    assert only_critical.returncode == 1 and "color-contrast" not in only_critical.stdout.split("### New barriers")[1]
+    assert only_critical.returncode == 1 and "color-contrast" not in only_critical.stdout.split("### Nieuwe problemen")[1]
 
 
 def test_baseline_suppresses_known_findings_and_a_new_barrier_fails(build, tmp_path):
@@ -68,7 +68,7 @@ def test_baseline_suppresses_known_findings_and_a_new_barrier_fails(build, tmp_p
     suites = JUnitXml.fromfile(str(out / "a11y-junit.xml"))
     failing = [case.name for suite in suites for case in suite if not case.is_passed and not case.is_skipped]
     assert failing == ["label"]
-    assert "Accessibility check failed" in (out / "a11y-summary.md").read_text(encoding="utf-8")
+    assert "Toegankelijkheidscontrole: niet geslaagd" in (out / "a11y-summary.md").read_text(encoding="utf-8")
 
 
 def test_settings_file_ignore_with_reason(build, tmp_path):

@@ -1,3 +1,4 @@
+import dataclasses
 import json
 from collections import Counter
 from datetime import date
@@ -48,7 +49,7 @@ def test_fail_on_counts_only_that_impact_or_worse(fail_on, breaking):
 def test_clean_page_passes_and_min_score_breaks():
     assert evaluate([], [page_row()], 100.0, Thresholds()).exit_code == 0
     low = evaluate([], [page_row()], 70.0, Thresholds(min_score=75))
-    assert low.exit_code == 1 and "below the minimum 75" in low.breaches[0]
+    assert low.exit_code == 1 and "below the minimum 75" in str(low.breaches[0])
 
 
 def test_untested_page_exits_3_unless_a_threshold_breaks():
@@ -147,4 +148,12 @@ def test_earl_csv_and_markdown():
     assert {a["earl:result"]["earl:outcome"]["@id"] for a in graph["@graph"]} == {"earl:failed", "earl:cantTell"}
     assert as_csv(result, META).splitlines()[0].startswith("status,rule_id,engine,impact")
     summary = markdown(result, META)
-    assert "Accessibility check failed" in summary and "| critical | [image-alt]" in summary
+    assert summary.startswith("## ❌ Toegankelijkheidscontrole: niet geslaagd") and "Score: **80,0** van 100." in summary
+    assert "- Nieuwe problemen met ernst 'ernstig' of erger: 2." in summary
+    # per rule, the most severe first, in Dutch, with the rule id (for an ignore rule) and how to fix it
+    rows = [line for line in summary.splitlines() if line.startswith("| Kritiek") or line.startswith("| Ernstig")]
+    assert rows[0].startswith("| Kritiek | [Afbeeldingen zonder tekstalternatief](") and "`image-alt` | 1.1.1 | 1 | 1 |" in rows[0]
+    assert "`color-contrast`" in rows[1]
+    assert "### Zo los je het op" in summary and "region" not in summary  # moderate: below --fail-on serious
+    english = markdown(result, dataclasses.replace(META, lang="en"))
+    assert english.startswith("## ❌ Accessibility check: failed") and "| critical | [image-alt](" in english.lower()
