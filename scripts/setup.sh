@@ -51,6 +51,10 @@ if [ "$extras" = "test" ] && ! command -v chromedriver >/dev/null; then
   apt_install chromium-driver || echo "   (could not install chromium-driver: the Selenium tests will be skipped)"
 fi
 
+if [ "$extras" = "test" ]; then
+  .venv/bin/python scripts/test_assets.py || echo "   (could not fetch React from the npm registry: its fixture tests will be skipped)"
+fi
+
 if [ "$extras" = "test" ] && ! command -v redis-server >/dev/null; then
   echo "== installing redis-server (for the tests of the distributed executor)"
   apt_install redis-server || echo "   (could not install redis-server: the Celery tests will be skipped)"

@@ -15,6 +15,7 @@ from postgres_server import postgres_server, postgres_url, store_location  # noq
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SHARED = Path(__file__).resolve().parents[2] / "shared"
+TEST_ASSETS = Path(__file__).resolve().parents[1] / ".venv" / "test-assets"  # scripts/test_assets.py
 SLOW_ASKED = threading.Event()  # set when /slow is requested: a test can act while the browser waits for it
 
 

@@ -18,8 +18,9 @@ kept; a part cut short by the clock is named in ``errors``. In order:
    there, past the region or further into it. So the presses go to what is new on each page, and a
    menu longer than one walk is covered over the first pages of a site.
 2. mouse: elements with a pointer cursor outside the tab order that listen to clicks themselves
-   (the browser's own list of event listeners, through the DevTools protocol), or whose clicks a
-   handler jQuery delegated higher up handles (jQuery keeps its selectors).
+   (the browser's own list of event listeners, through the DevTools protocol; React too, which gives
+   each element with an onClick handler a no-op listener of its own), or whose clicks a handler
+   jQuery delegated higher up handles (jQuery keeps its selectors).
 3. hover: hover the elements that style rules or mouse listeners show other content for, then press
    Escape: is that content still there?
 4. spacing: the text spacing of WCAG 1.4.12 as a user style sheet: which texts are newly cut off by
