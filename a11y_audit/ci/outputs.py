@@ -240,17 +240,18 @@ def markdown(result: GateResult, meta: RunMeta, limit: int = 30) -> str:
     if groups:
         lines += ["", f"### {t('ci_new_title')}", "",
                   f"| {t('impact')} | {t('ci_problem')} | WCAG | {t('ci_elements')} | {t('doc_pages')} |", "|---|---|---|---:|---:|"]
+        texts = {g[0].rule_id: rule_texts(g[0], lang) for g in groups}
         for findings in groups:
-            f, texts = findings[0], rule_texts(findings[0], lang)
-            lines.append(f"| {_impact(f, t)} | [{_md(texts.title)}]({f.help_url}) `{f.rule_id}` | {' '.join(f.criteria)} | "
-                         f"{len(findings)} | {len({x.page_url for x in findings})} |")
-        fixes = [(rule_texts(g[0], lang).title, rule_texts(g[0], lang).fix) for g in groups]
-        if any(fix for _, fix in fixes):
-            lines += ["", f"### {t('ci_how_to_fix')}", ""] + [f"- **{_md(title)}**: {_md(fix)}" for title, fix in fixes if fix]
+            f = findings[0]
+            lines.append(f"| {_impact(f, t)} | [{_md(texts[f.rule_id].title)}]({f.help_url}) `{f.rule_id}` | "
+                         f"{' '.join(f.criteria)} | {len(findings)} | {len({x.page_url for x in findings})} |")
+        if any(x.fix for x in texts.values()):
+            lines += ["", f"### {t('ci_how_to_fix')}", ""]
+            lines += [f"- **{_md(x.title)}**: {_md(x.fix)}" for x in texts.values() if x.fix]
         where = [f for g in groups for f in g]
         lines += ["", f"### {t('ci_elements_title')}", "",
                   f"| {t('impact')} | {t('ci_problem')} | {t('page')} | {t('ci_element')} |", "|---|---|---|---|"]
-        lines += [f"| {_impact(f, t)} | {_md(rule_texts(f, lang).title)} | {_md(f.page_url)} | `{_md(f.selector)}` |"
+        lines += [f"| {_impact(f, t)} | {_md(texts[f.rule_id].title)} | {_md(f.page_url)} | `{_md(f.selector)}` |"
                   for f in where[:limit]]
         if len(where) > limit:
             lines += ["", t("ci_more", count=len(where) - limit)]
