@@ -36,7 +36,7 @@ _HAS_SENTENCE_END = re.compile(r"[.!?…](?:\s|$)")
 @dataclass(frozen=True)
 class MainTextRules:
     skip_regions: frozenset[str]
-    cookie_selector: tuple[re.Pattern[str], ...]
+    cookie_selector: re.Pattern[str] | None  # any of the rules' patterns
     cookie_text: tuple[str, ...]
     repeated_share: float
     repeated_min_pages: int
@@ -49,10 +49,11 @@ class MainTextRules:
 def _rules_for(_key: str) -> MainTextRules:
     data: dict[str, Any] = load_rules("maintext") or {}
     cookie = data.get("cookie") or {}
+    selectors = as_str_tuple(cookie.get("selector"))
     repeated = data.get("repeated") or {}
     return MainTextRules(
         skip_regions=frozenset(as_str_tuple(data.get("skip_regions"))),
-        cookie_selector=tuple(re.compile(p, re.IGNORECASE) for p in as_str_tuple(cookie.get("selector"))),
+        cookie_selector=re.compile("|".join(f"(?:{p})" for p in selectors), re.IGNORECASE) if selectors else None,
         cookie_text=tuple(t.lower() for t in as_str_tuple(cookie.get("text"))),
         repeated_share=float(repeated.get("share", 0.6)),
         repeated_min_pages=int(repeated.get("min_pages", 4)),
@@ -115,7 +116,7 @@ def _normal(text: str) -> str:
 
 
 def _is_cookie_banner(text: str, selector: str, rules: MainTextRules) -> bool:
-    if any(p.search(selector) for p in rules.cookie_selector):
+    if rules.cookie_selector is not None and rules.cookie_selector.search(selector):
         return True
     low = _normal(text)
     return any(phrase in low for phrase in rules.cookie_text)
@@ -158,13 +159,16 @@ def _raw_blocks(snapshot: PageSnapshot, rules: MainTextRules) -> list[_Raw]:
 def site_chrome(snapshots: Sequence[PageSnapshot]) -> frozenset[str]:
     """Texts (normalised) that occur on most audited pages of one site: menus and boxes of the template."""
     rules = main_text_rules()
-    audited = [s for s in snapshots if s.audited]
-    if len(audited) < max(rules.repeated_min_pages, 2):
+    return _chrome([_raw_blocks(s, rules) for s in snapshots if s.audited], rules)
+
+
+def _chrome(pages: list[list[_Raw]], rules: MainTextRules) -> frozenset[str]:
+    if len(pages) < max(rules.repeated_min_pages, 2):
         return frozenset()
     counts: Counter[str] = Counter()
-    for snapshot in audited:
-        counts.update({_normal(raw.text) for raw in _raw_blocks(snapshot, rules)})
-    needed = max(2, math.ceil(rules.repeated_share * len(audited)))
+    for raws in pages:
+        counts.update({_normal(raw.text) for raw in raws})
+    needed = max(2, math.ceil(rules.repeated_share * len(pages)))
     return frozenset(text for text, n in counts.items() if n >= needed)
 
 
@@ -184,12 +188,15 @@ def main_text(snapshot: PageSnapshot, chrome: Iterable[str] = frozenset()) -> Pa
     else in the page's language.
     """
     rules = main_text_rules()
-    chrome = chrome if isinstance(chrome, (set, frozenset)) else frozenset(chrome)
+    return _main_text(snapshot, _raw_blocks(snapshot, rules), frozenset(chrome), rules)
+
+
+def _main_text(snapshot: PageSnapshot, blocks: list[_Raw], chrome: frozenset[str], rules: MainTextRules) -> PageText:
     page_lang = snapshot.lang or ""
     declared_page = primary(page_lang)
     seen: set[str] = set()
     raws: list[_Raw] = []
-    for raw in _raw_blocks(snapshot, rules):
+    for raw in blocks:
         key = _normal(raw.text)
         if key in chrome or key in seen:
             continue
@@ -231,8 +238,20 @@ def main_text(snapshot: PageSnapshot, chrome: Iterable[str] = frozenset()) -> Pa
     )
 
 
-def site_main_texts(snapshots: Sequence[PageSnapshot]) -> list[PageText]:
-    """The main text of every audited page of one site, with the site's chrome left out."""
-    audited = [s for s in snapshots if s.audited]
-    chrome = site_chrome(audited)
-    return [main_text(s, chrome) for s in audited]
+_last_site: tuple[tuple[PageSnapshot, ...], tuple[PageText, ...]] = ((), ())
+
+
+def site_main_texts(snapshots: Sequence[PageSnapshot]) -> tuple[PageText, ...]:
+    """The main text of every audited page of one site, with the site's chrome left out. The plain-language
+    and language checks and the report each ask for the same pages: the last answer is kept."""
+    global _last_site
+    audited = tuple(s for s in snapshots if s.audited)
+    last_pages, last_texts = _last_site
+    if len(last_pages) == len(audited) and all(a is b for a, b in zip(last_pages, audited)):
+        return last_texts
+    rules = main_text_rules()
+    raws = [_raw_blocks(s, rules) for s in audited]
+    chrome = _chrome(raws, rules)
+    texts = tuple(_main_text(s, r, chrome, rules) for s, r in zip(audited, raws))
+    _last_site = (audited, texts)
+    return texts
