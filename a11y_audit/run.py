@@ -553,6 +553,11 @@ async def _finish_site(
     snapshots = list(store.snapshots(run_id, crawl.site.id))
     visits = sorted(snapshots, key=lambda s: crawl.order.get(s.requested_url, len(crawl.order)))  # in visit order
     if settings.site_checks:  # `check` audits single pages: no statement, navigation or document checks there
+        today = date.fromisoformat(store.run(run_id).started_at[:10])  # the run's date: checking again gives the same
+        # in visit order, not the order the pages finished in (site checks that count and compare pages must not
+        # depend on timing); plain language and language detection take seconds: in a thread, off the event loop,
+        # while the documents are fetched
+        checking = asyncio.ensure_future(asyncio.to_thread(check_site, visits, today))
         # the site's documents, each fetched once, after its pages (gather/documents.py), within the site's time
         left = settings.max_site_seconds - crawl.time_spent()
         fetching = fetch_documents(visits, settings, extra=crawl.documents, gate=crawl.gate.allowed, politeness=politeness)
@@ -567,10 +572,7 @@ async def _finish_site(
                 DocumentFacts(**(d.to_dict() | {"state": "skipped", "reason": f"{reasons.TIME_LIMIT}: {settings.max_site_seconds:g}"}))
                 for d in inventory[: settings.max_documents]
             ]
-        today = date.fromisoformat(store.run(run_id).started_at[:10])  # the run's date: checking again gives the same
-        # in visit order, not the order the pages finished in (site checks that count and compare pages must not
-        # depend on timing); plain language and language detection take seconds: in a thread, off the event loop
-        findings = await asyncio.to_thread(check_site, visits, today) + document_findings(documents)
+        findings = await checking + document_findings(documents)
     resources = await _resources(crawl, snapshots, settings)
     with store.transaction():  # the site is finished with all of its site-level results, or not at all
         store.save_resources(run_id, crawl.site.id, resources)
