@@ -477,10 +477,9 @@ async def _visit_one(
     crawl: _SiteCrawl, url: str, depth: int, why: tuple[str, ...], store: Store, run_id: int, settings: Settings,
     gatherer: Gatherer, politeness: Politeness, queue: asyncio.Queue, progress: Progress,
 ) -> None:
-    unchanged = await _unchanged_page(crawl, store, url)
-    carried = unchanged[0] if unchanged else None
-    if unchanged is not None:  # unchanged since the previous run: its snapshot, checked again below
-        snapshot = unchanged[1]
+    carried, earlier_snapshot = await _unchanged_page(crawl, store, url) or (None, None)
+    if earlier_snapshot is not None:  # unchanged since the previous run: its snapshot, checked again below
+        snapshot = earlier_snapshot
     elif crawl.time_spent() > settings.max_site_seconds:
         snapshot = failed_page(url, f"{reasons.TIME_LIMIT}: {settings.max_site_seconds:g}")
     else:
